@@ -10,3 +10,6 @@ pub mod ast;
 pub mod diagnostic;
 pub mod span;
 pub mod token;
+pub mod lexer;
+pub mod parser;
+pub mod preprocessor;

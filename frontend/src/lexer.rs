@@ -1,0 +1,1 @@
+//! Lexer: source text to tokens (logos).

@@ -1,0 +1,1 @@
+//! Parser: tokens to AST (lalrpop grammar in `grammar.lalrpop`).

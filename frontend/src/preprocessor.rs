@@ -1,0 +1,1 @@
+//! Preprocessor: macros, includes and conditional compilation on tokens.

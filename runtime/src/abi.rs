@@ -424,10 +424,14 @@ pub mod entry {
     pub const RECV_NEXT: &str = "kiln_recv_next";
     /// `fn(P)`: remove the message at the cursor; reset the cursor.
     pub const RECV_ACCEPT: &str = "kiln_recv_accept";
-    /// `fn(P, timeout: T) -> u64`: arm the receive timeout before waiting
-    /// (`infinity` or a non-negative integer of milliseconds). Returns 1 if
-    /// it has already expired (timeout 0), 0 to wait, 2 after raising
-    /// `timeout_value` for a bad timeout.
+    /// `fn(P, timeout: T) -> u64`: called each time a `receive ... after`
+    /// is about to wait. Arms the timer unless it is already armed for this
+    /// receive (a later wait of the same receive keeps the original
+    /// deadline). `timeout` is `infinity` or a non-negative integer of
+    /// milliseconds. Returns 1 if it has expired (timeout 0, or the deadline
+    /// passed: the timer is disarmed and the cursor reset; run the `after`
+    /// body), 0 to wait, 2 after raising `timeout_value` for a bad timeout.
+    /// `RECV_ACCEPT` disarms the timer.
     pub const RECV_TIMER: &str = "kiln_recv_timer";
     /// `fn(P) -> u64`: after resuming from a wait: 1 if the timeout fired
     /// (the cursor is reset; run the `after` body), 0 otherwise.

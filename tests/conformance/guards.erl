@@ -46,7 +46,7 @@ tuple_tag(T) when tuple_size(T) > 2 -> big_tuple;
 tuple_tag(_) -> other.
 
 orelse_guard(X) when X =:= 1 orelse X =:= 3 -> odd_hit;
-orelse_guard(X) when X =:= 0 orelse X / 0 > 1 -> zero;
+orelse_guard(X) when X =:= 0 orelse X div 0 > 1 -> zero;
 orelse_guard(_) -> miss.
 
 andalso_guard(X) when is_integer(X) andalso X rem 2 =:= 0, X > 0 -> pos_even;

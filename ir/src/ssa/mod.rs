@@ -248,8 +248,10 @@ pub enum Op {
     RecvNext,
     /// Remove the current message from the mailbox.
     RecvAccept,
-    /// Arm the receive timeout (`infinity` or milliseconds). `-> Int`:
-    /// 1 = already expired, 0 = wait, 2 = raised (bad timeout: unwind).
+    /// Arm the receive timeout (`infinity` or milliseconds) before waiting;
+    /// see `abi::entry::RECV_TIMER`. `-> Bool`: true if the timeout has
+    /// expired (run the `after` body). A bad timeout raises (the code
+    /// generator unwinds when the entry point returns 2).
     RecvTimer(Value),
     /// After resuming: did the timeout fire? `-> Bool`
     RecvTimedOut,

@@ -1,1 +1,122 @@
-fn main() {}
+//! `kiln`: the command-line compiler.
+//!
+//! ```text
+//! kiln build a.erl [b.erl ...] -o app                  native executable
+//! kiln build --target wasm32-wasip1 a.erl -o app.wasm  WASI command
+//! kiln build --emit ast|core|ssa|llvm a.erl            print a stage
+//! kiln check a.erl ...                                  report diagnostics only
+//! kiln run a.erl [args...]                              build (cached) and run
+//! ```
+
+mod cache;
+mod driver;
+mod stdlib;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "kiln", version, about = "Ahead-of-time Erlang compiler: native executables and WebAssembly")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    #[value(name = "x86_64-unknown-linux-gnu")]
+    X86_64,
+    #[value(name = "wasm32-wasip1")]
+    Wasm32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    Ast,
+    Core,
+    Ssa,
+    Llvm,
+}
+
+/// Options shared by every command that reads Erlang source.
+#[derive(clap::Args, Clone, Debug)]
+pub struct SourceOpts {
+    /// Directory searched by `-include` (like erlc's -I).
+    #[arg(short = 'I', value_name = "DIR")]
+    pub include: Vec<PathBuf>,
+    /// Library directory searched by `-include_lib` (ERL_LIBS entries are added).
+    #[arg(long = "lib-dir", value_name = "DIR")]
+    pub lib_dirs: Vec<PathBuf>,
+    /// Define a macro: `-D NAME` or `-D NAME=VALUE`.
+    #[arg(short = 'D', value_name = "NAME[=VALUE]")]
+    pub defines: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile Erlang modules into an executable (or print a stage with --emit).
+    Build {
+        /// The modules; the first one's main/1 (or main/0) is the entry point.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
+        target: TargetArg,
+        /// Print this stage's text form to stdout instead of building.
+        #[arg(long, value_enum)]
+        emit: Option<Emit>,
+        #[command(flatten)]
+        source: SourceOpts,
+    },
+    /// Parse and lower without generating code, reporting every diagnostic.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        source: SourceOpts,
+    },
+    /// Build (cached) and run a program; arguments after the file go to main/1.
+    Run {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
+        target: TargetArg,
+        #[command(flatten)]
+        source: SourceOpts,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build { files, output, target, emit, source } => match emit {
+            Some(stage) => driver::emit(&files, stage, target, &source),
+            None => {
+                let output = output.unwrap_or_else(|| default_output(&files[0], target));
+                driver::build(&files, &output, target, &source)
+            }
+        },
+        Command::Check { files, source } => driver::check(&files, &source),
+        Command::Run { file, target, source, args } => return driver::run(&file, target, &source, &args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            e.report();
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn default_output(first: &std::path::Path, target: TargetArg) -> PathBuf {
+    let stem = first.file_stem().map(|s| s.to_os_string()).unwrap_or_else(|| "a.out".into());
+    let mut p = PathBuf::from(stem);
+    if target == TargetArg::Wasm32 {
+        p.set_extension("wasm");
+    }
+    p
+}

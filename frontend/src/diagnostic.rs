@@ -69,11 +69,11 @@ impl Diagnostic {
             cs = cs.with_labels(vec![Label::primary(file, start..end).with_message(&self.label)]);
         }
         let cs = cs.with_notes(self.notes.clone());
-        let mut out = term::termcolor::NoColor::new(Vec::new());
         let config = Config::default();
-        if term::emit(&mut out, &config, &files, &cs).is_err() {
-            return format!("error: {}\n", self.message);
+        let mut out = String::new();
+        match term::emit_to_string(&mut out, &config, &files, &cs) {
+            Ok(()) => out,
+            Err(_) => format!("error: {}\n", self.message),
         }
-        String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
 }

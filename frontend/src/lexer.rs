@@ -13,7 +13,7 @@
 
 mod literals;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use logos::Logos;
 

@@ -7,4 +7,5 @@
 //!   compiled to tests and branches, heap allocation and non-tail calls are
 //!   explicit, and every value is typed.
 
+pub mod core;
 pub mod ssa;

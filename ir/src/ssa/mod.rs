@@ -17,7 +17,10 @@
 //! the incoming value (the call result, or ignored) and the rest are loaded
 //! from the Erlang stack frame.
 
+mod build;
+pub mod passes;
 mod text;
+pub use build::lower_module;
 pub use text::module_to_text;
 
 use std::fmt;

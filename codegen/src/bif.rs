@@ -1,0 +1,132 @@
+//! Calls of built-in functions (`Op::Bif`), with inline fast paths for
+//! arithmetic and comparisons on two small integers.
+//!
+//! A body BIF (`guard: false`) that returns the non-value has raised; the
+//! code unwinds. A guard BIF's non-value is left for the IR to test.
+
+use inkwell::intrinsics::Intrinsic;
+use inkwell::values::{FunctionValue, IntValue};
+use inkwell::IntPredicate;
+use kiln_ir::ssa::Value;
+use kiln_runtime::abi::{self, tag};
+use kiln_runtime::bif_table;
+
+use crate::emit::Res;
+use crate::error::CodegenError;
+use crate::function::FnCodegen;
+
+/// What can be done inline when both operands are small integers.
+#[derive(Clone, Copy)]
+enum Fast {
+    Add,
+    Sub,
+    Compare(IntPredicate),
+}
+
+fn fast_path(module: &str, name: &str, arity: usize) -> Option<Fast> {
+    if module != "erlang" || arity != 2 {
+        return None;
+    }
+    Some(match name {
+        "+" => Fast::Add,
+        "-" => Fast::Sub,
+        // Small integers compare like their tagged words (same tag, value
+        // in the high bits), and `==` / `=:=` agree on them.
+        "<" => Fast::Compare(IntPredicate::SLT),
+        "=<" => Fast::Compare(IntPredicate::SLE),
+        ">" => Fast::Compare(IntPredicate::SGT),
+        ">=" => Fast::Compare(IntPredicate::SGE),
+        "==" | "=:=" => Fast::Compare(IntPredicate::EQ),
+        "/=" | "=/=" => Fast::Compare(IntPredicate::NE),
+        _ => return None,
+    })
+}
+
+impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
+    /// Declares the runtime function implementing `module:name/arity`.
+    pub(crate) fn bif_function(&self, module: &str, name: &str, arity: u32) -> Res<FunctionValue<'ctx>> {
+        let bif = bif_table::lookup(module, name, arity)
+            .ok_or_else(|| self.unsupported(format!("call of {module}:{name}/{arity}, which is not a BIF of the runtime")))?;
+        Ok(self.e.l.declare(self.e.module, bif.symbol, self.e.l.bif_fn(arity)))
+    }
+
+    /// Emits `Op::Bif` and returns its term result.
+    pub(crate) fn bif(&mut self, module: &str, name: &str, args: &[Value], guard: bool) -> Res<IntValue<'ctx>> {
+        let e = self.e;
+        let f = self.bif_function(module, name, args.len() as u32)?;
+        let words = self.words(args)?;
+        let fast = fast_path(module, name, words.len());
+        let Some(fast) = fast else {
+            let r = self.call_bif(f, &words)?;
+            if !guard {
+                e.unwind_if_non_value(self.llfn, self.proc, r, Some(self.unwind_block()))?;
+            }
+            return Ok(r);
+        };
+
+        // Fast path on two small integers, else (or on overflow) the BIF.
+        let (a, b) = (words[0], words[1]);
+        let ta = e.b.build_xor(a, e.i64c(tag::SMALL), "a.x")?;
+        let tb = e.b.build_xor(b, e.i64c(tag::SMALL), "b.x")?;
+        let t = e.b.build_or(ta, tb, "ab.x")?;
+        let t = e.b.build_and(t, e.i64c(tag::MASK), "ab.tag")?;
+        let smalls = e.b.build_int_compare(IntPredicate::EQ, t, e.l.i64.const_zero(), "smalls")?;
+        let fast_bb = e.cx.append_basic_block(self.llfn, "fast");
+        let slow_bb = e.cx.append_basic_block(self.llfn, "slow");
+        let join = e.cx.append_basic_block(self.llfn, "bif_done");
+        e.b.build_conditional_branch(smalls, fast_bb, slow_bb)?;
+
+        e.b.position_at_end(fast_bb);
+        let fast_val = match fast {
+            Fast::Add | Fast::Sub => {
+                // (x<<3|3) ± (y<<3) = (x±y)<<3|3; the i64 operation overflows
+                // exactly when x±y leaves the small range.
+                let name = if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
+                let intr = Intrinsic::find(name).ok_or_else(|| CodegenError::Llvm(format!("no intrinsic {name}")))?;
+                let decl = intr
+                    .get_declaration(e.module, &[e.l.i64.into()])
+                    .ok_or_else(|| CodegenError::Llvm(format!("cannot declare {name}")))?;
+                let b_raw = e.b.build_and(b, e.i64c(!tag::MASK), "b.raw")?;
+                let r = e.b.build_direct_call(decl, &[a.into(), b_raw.into()], "arith")?;
+                let r = r
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or_else(|| CodegenError::Llvm(format!("{name} returns nothing")))?
+                    .into_struct_value();
+                let sum = e.b.build_extract_value(r, 0, "sum")?.into_int_value();
+                let ovf = e.b.build_extract_value(r, 1, "ovf")?.into_int_value();
+                let ok_bb = e.cx.append_basic_block(self.llfn, "fast_ok");
+                e.b.build_conditional_branch(ovf, slow_bb, ok_bb)?;
+                e.b.position_at_end(ok_bb);
+                sum
+            }
+            Fast::Compare(pred) => {
+                let c = e.b.build_int_compare(pred, a, b, "cmp")?;
+                e.b.build_select(c, e.i64c(abi::ATOM_TRUE), e.i64c(abi::ATOM_FALSE), "cmp.atom")?.into_int_value()
+            }
+        };
+        let fast_end = e.insert_block()?;
+        e.b.build_unconditional_branch(join)?;
+
+        e.b.position_at_end(slow_bb);
+        let slow_val = self.call_bif(f, &words)?;
+        if !guard {
+            e.unwind_if_non_value(self.llfn, self.proc, slow_val, Some(self.unwind_block()))?;
+        }
+        let slow_end = e.insert_block()?;
+        e.b.build_unconditional_branch(join)?;
+
+        e.b.position_at_end(join);
+        let phi = e.b.build_phi(e.l.i64, "bif")?;
+        phi.add_incoming(&[(&fast_val, fast_end), (&slow_val, slow_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    fn call_bif(&self, f: FunctionValue<'ctx>, words: &[IntValue<'ctx>]) -> Res<IntValue<'ctx>> {
+        let e = self.e;
+        let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
+        a.extend(words.iter().map(|w| (*w).into()));
+        let r = e.b.build_direct_call(f, &a, "bif")?;
+        Ok(r.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?.into_int_value())
+    }
+}

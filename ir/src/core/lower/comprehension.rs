@@ -1,0 +1,119 @@
+//! List comprehensions become local recursive functions.
+//!
+//! `[E || P <- L, F, Q <- M]` is lowered like OTP does: one function per
+//! generator, whose "list exhausted" case continues with the enclosing
+//! generator's next element, so elements are produced (and side effects
+//! happen) in order without appending lists:
+//!
+//! ```text
+//! letrec lc1 = fun ([P|T1]) -> case F of true -> lc2(M) with tail lc1(T1); _ -> lc1(T1) end
+//!                  ([_|T1]) -> lc1(T1)
+//!                  ([])     -> []
+//!                  (X)      -> error({bad_generator, X})
+//! ```
+
+use super::*;
+
+/// Produces the list that follows the current element: the recursive call
+/// of the enclosing generator, or `[]` at the outermost level.
+type Tail<'t> = &'t dyn Fn(&mut Lowerer<'_>, &mut Bindings) -> Result<Operand>;
+
+impl<'a> Lowerer<'a> {
+    pub(crate) fn list_comprehension(
+        &mut self,
+        expr: &ast::Expr,
+        qualifiers: &[ast::Qualifier],
+        span: Span,
+        b: &mut Bindings,
+    ) -> Result<Operand> {
+        let saved = self.env.clone();
+        let nil: Tail = &|_, _| Ok(Operand::Lit(Lit::Nil));
+        let result = self.comprehension(expr, qualifiers, nil, span, b);
+        self.env = saved;
+        result
+    }
+
+    fn comprehension(
+        &mut self,
+        expr: &ast::Expr,
+        qualifiers: &[ast::Qualifier],
+        tail: Tail,
+        span: Span,
+        b: &mut Bindings,
+    ) -> Result<Operand> {
+        let Some((first, rest)) = qualifiers.split_first() else {
+            let head = self.expr(expr, b)?;
+            let tail = tail(self, b)?;
+            return Ok(self.bind(b, Expr::Cons(head, tail)));
+        };
+        match first {
+            ast::Qualifier::Filter(f) => {
+                let saved = self.env.clone();
+                let cond = self.expr(f, b)?;
+                let mut yes = Bindings::new();
+                let v = self.comprehension(expr, rest, tail, span, &mut yes)?;
+                let mut no = Bindings::new();
+                let skip = tail(self, &mut no)?;
+                self.env = saved;
+                let case = Expr::Case {
+                    args: vec![cond],
+                    clauses: vec![
+                        Clause { patterns: vec![Pat::Lit(Lit::Atom("true".into()))], guards: vec![], body: wrap(yes, Expr::Atomic(v)) },
+                        Clause { patterns: vec![Pat::Wildcard], guards: vec![], body: wrap(no, Expr::Atomic(skip)) },
+                    ],
+                };
+                Ok(self.bind(b, case))
+            }
+            ast::Qualifier::Generator { pattern, source } => {
+                let list = self.expr(source, b)?;
+                let name = self.fresh("lc");
+                let label = {
+                    let n = self.fun_counter;
+                    self.fun_counter += 1;
+                    format!("-{}/{}-lc$^{n}/1-0-", self.function.0, self.function.1)
+                };
+                let param = self.fresh("_l");
+                let tail_var = self.fresh("_tl");
+                let saved = self.env.clone();
+
+                // [P | T] -> <rest of the comprehension>, continuing with lc(T)
+                let pat = self.pattern(pattern, true)?;
+                let again = |name: &Var, t: &Var| Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![Operand::Var(t.clone())] };
+                let next: Tail = &|l, b| Ok(l.bind(b, again(&name, &tail_var)));
+                let mut body_b = Bindings::new();
+                let v = self.comprehension(expr, rest, next, span, &mut body_b)?;
+                self.env = saved;
+                let skip_tail = self.fresh("_tl");
+                let mut end_b = Bindings::new();
+                let end = tail(self, &mut end_b)?;
+                let bad = self.fresh("_g");
+                let clauses = vec![
+                    Clause {
+                        patterns: vec![Pat::Cons(Box::new(pat), Box::new(Pat::Var(tail_var.clone())))],
+                        guards: vec![],
+                        body: wrap(body_b, Expr::Atomic(v)),
+                    },
+                    Clause {
+                        patterns: vec![Pat::Cons(Box::new(Pat::Wildcard), Box::new(Pat::Var(skip_tail.clone())))],
+                        guards: vec![],
+                        body: again(&name, &skip_tail),
+                    },
+                    Clause { patterns: vec![Pat::Lit(Lit::Nil)], guards: vec![], body: wrap(end_b, Expr::Atomic(end)) },
+                    Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad)) },
+                ];
+                let fun = Fun {
+                    name: None,
+                    params: vec![param.clone()],
+                    body: Expr::Case { args: vec![Operand::Var(param)], clauses },
+                    label,
+                    line: self.line(span),
+                };
+                let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![list] };
+                let result = self.fresh("_lc");
+                let body = Expr::Let { var: result.clone(), value: Box::new(call), body: Box::new(Expr::Atomic(Operand::Var(result))) };
+                Ok(self.bind(b, Expr::LetRec { name, fun: Box::new(fun), body: Box::new(body) }))
+            }
+            ast::Qualifier::BinGenerator { pattern, .. } => Err(unsupported(pattern.span, "binary generators (`<=`)")),
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Patterns: AST expressions in pattern position to Core [`Pat`]s.
+
+use super::*;
+
+impl<'a> Lowerer<'a> {
+    /// Lowers a pattern. A variable already bound in the environment becomes
+    /// an equality test (`Pat::Bound`) unless `fresh` (fun heads and
+    /// generators shadow outer variables); a new variable is bound as the
+    /// pattern is read, so a repeated variable tests equality.
+    pub(crate) fn pattern(&mut self, p: &ast::Expr, fresh: bool) -> Result<Pat> {
+        let mut shadowed = HashSet::new();
+        self.pat(p, fresh, &mut shadowed)
+    }
+
+    fn pat(&mut self, p: &ast::Expr, fresh: bool, shadowed: &mut HashSet<String>) -> Result<Pat> {
+        use ast::ExprKind as K;
+        Ok(match &p.kind {
+            K::Var(name) if name == "_" => Pat::Wildcard,
+            K::Var(name) => {
+                let bound_before = self.env.contains_key(name) && (!fresh || shadowed.contains(name));
+                if bound_before {
+                    Pat::Bound(self.env[name].clone())
+                } else {
+                    let v = self.fresh(name);
+                    self.env.insert(name.clone(), v.clone());
+                    shadowed.insert(name.clone());
+                    Pat::Var(v)
+                }
+            }
+            K::Integer(i) => Pat::Lit(Lit::Integer(i.clone())),
+            K::Char(c) => Pat::Lit(Lit::Integer(c.to_string())),
+            K::Float(f) => Pat::Lit(Lit::Float(*f)),
+            K::Atom(a) => Pat::Lit(Lit::Atom(a.clone())),
+            K::Nil => Pat::Lit(Lit::Nil),
+            K::String(s) => string_pat(s, Pat::Lit(Lit::Nil)),
+            K::UnOp(ast::UnOp::Neg, x) => match &x.kind {
+                K::Integer(i) if i == "0" => Pat::Lit(Lit::Integer("0".into())),
+                K::Integer(i) => Pat::Lit(Lit::Integer(format!("-{i}"))),
+                K::Float(f) => Pat::Lit(Lit::Float(-f)),
+                _ => return Err(illegal(p.span)),
+            },
+            K::UnOp(ast::UnOp::Plus, x) => self.pat(x, fresh, shadowed)?,
+            K::Cons(h, t) => {
+                let h = self.pat(h, fresh, shadowed)?;
+                let t = self.pat(t, fresh, shadowed)?;
+                Pat::Cons(Box::new(h), Box::new(t))
+            }
+            K::Tuple(es) => Pat::Tuple(es.iter().map(|e| self.pat(e, fresh, shadowed)).collect::<Result<_>>()?),
+            K::Match(l, r) => {
+                let l = self.pat(l, fresh, shadowed)?;
+                let r = self.pat(r, fresh, shadowed)?;
+                match (l, r) {
+                    (Pat::Var(v), p) | (p, Pat::Var(v)) => Pat::Alias(v, Box::new(p)),
+                    (Pat::Wildcard, p) | (p, Pat::Wildcard) => p,
+                    (l, r) if l == r => l,
+                    _ => return Err(unsupported(p.span, "a match of two compound patterns (`P1 = P2` in a pattern)")),
+                }
+            }
+            K::BinOp(ast::BinOp::Append, l, r) => match &l.kind {
+                K::String(s) => {
+                    let tail = self.pat(r, fresh, shadowed)?;
+                    string_pat(s, tail)
+                }
+                K::Nil => self.pat(r, fresh, shadowed)?,
+                _ => return Err(illegal(p.span).with_note("help: only a string literal may precede `++` in a pattern")),
+            },
+            K::Record { base: None, name, fields } => self.record_pattern(name, fields, p.span, fresh, shadowed)?,
+            K::RecordIndex { name, field } => {
+                Pat::Lit(Lit::Integer(self.record_field_index(name, field, p.span)?.to_string()))
+            }
+            K::Binary(_) => return Err(unsupported(p.span, "binary patterns")),
+            K::Map { .. } => return Err(unsupported(p.span, "map patterns")),
+            _ => return Err(illegal(p.span)),
+        })
+    }
+
+    fn record_pattern(
+        &mut self,
+        name: &str,
+        fields: &[ast::RecordField],
+        span: Span,
+        fresh: bool,
+        shadowed: &mut HashSet<String>,
+    ) -> Result<Pat> {
+        let defs = self.record_def(name, span)?.clone();
+        let mut elems = vec![Pat::Lit(Lit::Atom(name.to_string()))];
+        let other = fields.iter().find(|f| f.name == "_");
+        for def in &defs {
+            let given = fields.iter().find(|f| f.name == def.name).or(other);
+            elems.push(match given {
+                Some(f) => self.pat(&f.value, fresh, shadowed)?,
+                None => Pat::Wildcard,
+            });
+        }
+        for f in fields {
+            if f.name != "_" && !defs.iter().any(|d| d.name == f.name) {
+                return Err(Diagnostic::error(f.span, format!("field {} undefined in record {name}", f.name)));
+            }
+        }
+        Ok(Pat::Tuple(elems))
+    }
+}
+
+fn illegal(span: Span) -> Diagnostic {
+    Diagnostic::error(span, "illegal pattern")
+}
+
+/// `"abc"` followed by `tail`, as nested cons patterns.
+fn string_pat(s: &str, tail: Pat) -> Pat {
+    s.chars().rev().fold(tail, |t, c| Pat::Cons(Box::new(Pat::Lit(Lit::Integer((c as u32).to_string()))), Box::new(t)))
+}

@@ -1,0 +1,152 @@
+//! Core IR: a small functional language that the AST is desugared into.
+//!
+//! Like Core Erlang, but in A-normal form: every operand of an operation is
+//! a variable or a literal, and every intermediate result is bound by a
+//! `Let`, so evaluation order is explicit. Records have become tuples,
+//! comprehensions local recursive functions (`LetRec`), `if` a `Case`,
+//! pattern-matching `=` a `Case` with a `badmatch` clause, and every `case`
+//! ends with an explicit failure clause. Variables are unique within a
+//! function (`X@3`), and funs are still nested (`Fun`); closure conversion
+//! happens when lowering to SSA, where free variables are computed.
+
+pub mod free;
+pub mod lower;
+mod text;
+
+pub use free::free_vars;
+pub use text::module_to_text;
+
+/// A variable, unique within its function.
+pub type Var = String;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub name: String,
+    pub exports: Vec<(String, u32)>,
+    pub functions: Vec<FunDef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunDef {
+    pub name: String,
+    pub arity: u32,
+    pub params: Vec<Var>,
+    pub body: Expr,
+    pub line: u32,
+}
+
+/// A constant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lit {
+    /// Decimal digits, with a leading `-` when negative.
+    Integer(String),
+    Float(f64),
+    Atom(String),
+    Nil,
+    /// A character list.
+    String(Vec<u32>),
+    /// Constant compound terms (`[1,2,3]`, `{a, b}`).
+    Cons(Box<Lit>, Box<Lit>),
+    Tuple(Vec<Lit>),
+}
+
+/// A variable or a constant: the operands of every operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand {
+    Var(Var),
+    Lit(Lit),
+}
+
+impl Operand {
+    pub fn atom(a: &str) -> Operand {
+        Operand::Lit(Lit::Atom(a.to_string()))
+    }
+}
+
+/// What a call calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Callee {
+    /// `name/arity` in this module.
+    Local { name: String, arity: u32 },
+    /// A function bound by an enclosing `LetRec`.
+    LetRec(Var),
+    /// `M:F(...)` (either may be a variable).
+    Remote { module: Operand, name: Operand },
+    /// `F(...)` where `F` is a fun value.
+    Fun(Operand),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Atomic(Operand),
+    Cons(Operand, Operand),
+    Tuple(Vec<Operand>),
+    Let { var: Var, value: Box<Expr>, body: Box<Expr> },
+    /// Match `args` against the clauses in order. The last clause always
+    /// matches (the lowering adds the failure clause).
+    Case { args: Vec<Operand>, clauses: Vec<Clause> },
+    Call { callee: Callee, args: Vec<Operand> },
+    /// `erlang:apply(F, Args)` or `erlang:apply(M, F, Args)`.
+    ApplyList { module: Option<Operand>, fun: Operand, args: Operand },
+    /// A fun: `name` is bound to the closure itself inside (named funs).
+    Fun(Box<Fun>),
+    /// A local recursive function (from comprehensions), visible in its own
+    /// body and in `body`.
+    LetRec { name: Var, fun: Box<Fun>, body: Box<Expr> },
+    /// Receive: clauses match one message; `timeout` (if any) and its body.
+    Receive { clauses: Vec<Clause>, after: Option<(Operand, Box<Expr>)> },
+    /// `try body of var -> success catch class:reason:trace -> handler`.
+    Try {
+        body: Box<Expr>,
+        var: Var,
+        success: Box<Expr>,
+        class: Var,
+        reason: Var,
+        trace: Var,
+        handler: Box<Expr>,
+    },
+    /// `catch body`.
+    Catch(Box<Expr>),
+    /// Raise `error`/`exit`/`throw`, or re-raise with a trace.
+    Raise { class: Operand, reason: Operand, trace: Option<Operand> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fun {
+    pub name: Option<Var>,
+    pub params: Vec<Var>,
+    pub body: Expr,
+    /// OTP-style name, e.g. `-main/1-fun-0-` or `-main/1-lc$^0/1-0-`.
+    pub label: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub patterns: Vec<Pat>,
+    /// Guard sequence: alternatives, each a conjunction of tests.
+    pub guards: Vec<Vec<Guard>>,
+    pub body: Expr,
+}
+
+/// A guard test: an expression evaluated in guard context (a BIF failure
+/// makes the test false), which must yield `true`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Guard {
+    /// Evaluate `body`; the test holds if it yields `true`.
+    Test(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pat {
+    /// Binds a fresh variable.
+    Var(Var),
+    /// Must equal an already-bound variable.
+    Bound(Var),
+    Wildcard,
+    Lit(Lit),
+    Cons(Box<Pat>, Box<Pat>),
+    Tuple(Vec<Pat>),
+    /// `Var = Pat`
+    Alias(Var, Box<Pat>),
+}

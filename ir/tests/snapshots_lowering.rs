@@ -1,0 +1,74 @@
+//! Snapshot tests of the Core and SSA text forms for small programs that
+//! exercise each lowering: matching, guards, calls, closures,
+//! comprehensions, receive, try/catch, records.
+
+use kiln_ir::{core, ssa};
+
+fn lower(src: &str) -> (String, String) {
+    let (sources, ast) = kiln_frontend::parse_source("test.erl", src);
+    let ast = ast.unwrap_or_else(|d| panic!("parse error: {}", d.iter().map(|d| d.render(&sources)).collect::<String>()));
+    let core = core::lower::lower_module(&ast, &sources)
+        .unwrap_or_else(|d| panic!("lowering error: {}", d.iter().map(|d| d.render(&sources)).collect::<String>()));
+    let ssa = ssa::lower_module(&core).unwrap_or_else(|d| panic!("ssa error: {}", d.render(&sources)));
+    (core::module_to_text(&core), ssa::module_to_text(&ssa))
+}
+
+macro_rules! snapshot {
+    ($name:ident, $src:expr) => {
+        #[test]
+        fn $name() {
+            let (core, ssa) = lower($src);
+            insta::assert_snapshot!(concat!(stringify!($name), "_core"), core);
+            insta::assert_snapshot!(concat!(stringify!($name), "_ssa"), ssa);
+        }
+    };
+}
+
+snapshot!(fib, "-module(m).\n-export([fib/1]).\nfib(0) -> 0;\nfib(1) -> 1;\nfib(N) when N > 1 -> fib(N - 1) + fib(N - 2).\n");
+
+snapshot!(
+    case_exports,
+    "-module(m).\n-export([f/1]).\nf(X) ->\n    case X of\n        {a, Y} -> Z = Y;\n        _ -> Z = none\n    end,\n    {Z, X}.\n"
+);
+
+snapshot!(
+    closure,
+    "-module(m).\n-export([adder/1]).\nadder(N) -> fun(X) -> X + N end.\n"
+);
+
+snapshot!(
+    comprehension,
+    "-module(m).\n-export([f/1]).\nf(L) -> [X * 2 || X <- L, X > 1].\n"
+);
+
+snapshot!(
+    receive_after,
+    "-module(m).\n-export([f/0]).\nf() -> receive {ok, V} -> V after 100 -> timeout end.\n"
+);
+
+snapshot!(
+    try_catch,
+    "-module(m).\n-export([f/1]).\nf(F) -> try F() of ok -> yes catch throw:X -> {caught, X} after io:format(\"done~n\") end.\n"
+);
+
+snapshot!(
+    records,
+    "-module(m).\n-export([f/1]).\n-record(p, {x = 0, y}).\nf(#p{x = X} = P) -> P#p{y = X + 1}.\n"
+);
+
+#[test]
+fn unbound_variable_is_an_error_with_location() {
+    let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> Y.\n");
+    let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].message, "variable 'Y' is unbound");
+    assert_eq!(sources.location(err[0].span), "t.erl:3:9");
+}
+
+#[test]
+fn maps_are_reported_as_unsupported() {
+    let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> #{a => 1}.\n");
+    let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
+    assert!(err[0].message.starts_with("unsupported construct: maps"), "{}", err[0].message);
+    assert_eq!(sources.location(err[0].span), "t.erl:3:9");
+}

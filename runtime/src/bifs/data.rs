@@ -1,0 +1,179 @@
+//! Data access BIFs: tuples, list length and ends, `max`/`min`.
+
+use std::cmp::Ordering;
+
+use crate::abi::{tag, ProcessHeader, Term};
+use crate::compare::compare;
+use crate::term::{
+    bif_return, bif_return_pure, list_length, list_to_vec, make_list, make_tuple, make_tuple_filled, view, BifResult,
+    Error, TermAlloc, TermView,
+};
+
+/// OTP's largest tuple.
+pub const MAX_TUPLE_SIZE: i64 = (1 << 24) - 1;
+
+fn tuple<'a>(t: Term) -> Result<&'a [Term], Error> {
+    match view(t) {
+        TermView::Tuple(es) => Ok(es),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// A 1-based index into a tuple of `len` elements.
+fn index(n: Term, len: usize) -> Result<usize, Error> {
+    match view(n) {
+        TermView::Small(i) if i >= 1 && (i as u64) <= len as u64 => Ok(i as usize - 1),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `element(N, Tuple)`.
+pub fn element(n: Term, t: Term) -> BifResult {
+    let es = tuple(t)?;
+    Ok(es[index(n, es.len())?])
+}
+
+/// `setelement(N, Tuple, Value)`: a copy with element `N` replaced.
+pub fn setelement<H: TermAlloc + ?Sized>(h: &mut H, n: Term, t: Term, value: Term) -> BifResult {
+    let es = tuple(t)?;
+    let i = index(n, es.len())?;
+    let mut copy = es.to_vec();
+    copy[i] = value;
+    Ok(make_tuple(h, &copy))
+}
+
+/// `tuple_size(Tuple)`.
+pub fn tuple_size(t: Term) -> BifResult {
+    Ok(tag::small(tuple(t)?.len() as i64))
+}
+
+/// `size(Tuple | Binary)`.
+pub fn size(t: Term) -> BifResult {
+    match view(t) {
+        TermView::Tuple(es) => Ok(tag::small(es.len() as i64)),
+        TermView::Binary(b) => Ok(tag::small(b.len() as i64)),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `length(List)`.
+pub fn length(l: Term) -> BifResult {
+    list_length(l).map(|n| tag::small(n as i64)).ok_or(Error::Badarg)
+}
+
+/// `hd(List)`.
+pub fn hd(l: Term) -> BifResult {
+    match view(l) {
+        TermView::Cons(h, _) => Ok(h),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `tl(List)`.
+pub fn tl(l: Term) -> BifResult {
+    match view(l) {
+        TermView::Cons(_, t) => Ok(t),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `max(A, B)`: `A` when they compare equal.
+pub fn max(a: Term, b: Term) -> Term {
+    if compare(a, b) == Ordering::Less {
+        b
+    } else {
+        a
+    }
+}
+
+/// `min(A, B)`: `A` when they compare equal.
+pub fn min(a: Term, b: Term) -> Term {
+    if compare(a, b) == Ordering::Greater {
+        b
+    } else {
+        a
+    }
+}
+
+/// `erlang:make_tuple(N, Value)`.
+pub fn make_tuple_bif<H: TermAlloc + ?Sized>(h: &mut H, n: Term, value: Term) -> BifResult {
+    match view(n) {
+        TermView::Small(k) if (0..=MAX_TUPLE_SIZE).contains(&k) => Ok(make_tuple_filled(h, k as usize, value)),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `tuple_to_list(Tuple)`.
+pub fn tuple_to_list<H: TermAlloc + ?Sized>(h: &mut H, t: Term) -> BifResult {
+    let es = tuple(t)?;
+    Ok(make_list(h, es))
+}
+
+/// `list_to_tuple(List)`.
+pub fn list_to_tuple<H: TermAlloc + ?Sized>(h: &mut H, l: Term) -> BifResult {
+    let es = list_to_vec(l).ok_or(Error::Badarg)?;
+    if es.len() as i64 > MAX_TUPLE_SIZE {
+        return Err(Error::SystemLimit);
+    }
+    Ok(make_tuple(h, &es))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_element(p: *mut ProcessHeader, n: Term, t: Term) -> Term {
+    bif_return_pure(p, element(n, t))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_setelement(p: *mut ProcessHeader, n: Term, t: Term, v: Term) -> Term {
+    bif_return(p, |proc| setelement(proc, n, t, v))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_tuple_size(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return_pure(p, tuple_size(t))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_size(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return_pure(p, size(t))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_length(p: *mut ProcessHeader, l: Term) -> Term {
+    bif_return_pure(p, length(l))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_hd(p: *mut ProcessHeader, l: Term) -> Term {
+    bif_return_pure(p, hd(l))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_tl(p: *mut ProcessHeader, l: Term) -> Term {
+    bif_return_pure(p, tl(l))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_max(_p: *mut ProcessHeader, a: Term, b: Term) -> Term {
+    max(a, b)
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_min(_p: *mut ProcessHeader, a: Term, b: Term) -> Term {
+    min(a, b)
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_make_tuple(p: *mut ProcessHeader, n: Term, v: Term) -> Term {
+    bif_return(p, |proc| make_tuple_bif(proc, n, v))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_tuple_to_list(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return(p, |proc| tuple_to_list(proc, t))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_list_to_tuple(p: *mut ProcessHeader, l: Term) -> Term {
+    bif_return(p, |proc| list_to_tuple(proc, l))
+}

@@ -1,0 +1,6 @@
+% diagnostics: the include file on line 3 does not exist
+-module(missing_include).
+-include("does_not_exist.hrl").
+-export([f/0]).
+
+f() -> ok.

@@ -125,7 +125,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     fn call_bif(&self, f: FunctionValue<'ctx>, words: &[IntValue<'ctx>]) -> Res<IntValue<'ctx>> {
         let e = self.e;
         let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
-        a.extend(words.iter().map(|w| (*w).into()));
+        a.extend(words.iter().map(|w| inkwell::values::BasicMetadataValueEnum::from(*w)));
         let r = e.b.build_direct_call(f, &a, "bif")?;
         Ok(r.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?.into_int_value())
     }

@@ -98,7 +98,7 @@ pub(crate) fn define_global<'ctx>(e: &Emitter<'ctx, '_>, sym: &str, value: Struc
 
 /// Emits `kiln$module$<name>` for a compiled module. Call after every
 /// function body (bodies create atom slots on demand).
-pub(crate) fn emit(e: &Emitter<'_, '_>, mcx: &ModuleCtx<'_, '_>) -> Res<()> {
+pub(crate) fn emit<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Res<()> {
     let m = mcx.ssa;
     let mname = &m.name;
 

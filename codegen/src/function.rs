@@ -57,7 +57,7 @@ pub(crate) struct FnCodegen<'a, 'ctx, 'm> {
 }
 
 /// Emits the native function rooted at `nf.root` of function `fidx`.
-pub(crate) fn emit_native(e: &Emitter<'_, '_>, mcx: &ModuleCtx<'_, '_>, fidx: usize, nf: &NativeFn) -> Res<()> {
+pub(crate) fn emit_native<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>, fidx: usize, nf: &NativeFn) -> Res<()> {
     let f = &mcx.ssa.functions[fidx];
     let llfn = *mcx.natives[fidx].get(&nf.root).ok_or_else(|| CodegenError::Llvm("undeclared native function".into()))?;
     let mut cg = FnCodegen {

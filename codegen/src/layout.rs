@@ -18,7 +18,6 @@ use kiln_runtime::abi::{self, MAX_ARGS, REG_ARGS};
 #[derive(Clone, Copy)]
 pub(crate) struct Layout<'ctx> {
     pub i1: IntType<'ctx>,
-    pub i8: IntType<'ctx>,
     pub i32: IntType<'ctx>,
     /// Terms, `u64`, raw words.
     pub i64: IntType<'ctx>,
@@ -39,7 +38,6 @@ pub(crate) struct Layout<'ctx> {
 impl<'ctx> Layout<'ctx> {
     pub fn new(cx: &'ctx Context, data: &TargetData) -> Self {
         let i1 = cx.bool_type();
-        let i8 = cx.i8_type();
         let i32 = cx.i32_type();
         let i64 = cx.i64_type();
         let iptr = cx.ptr_sized_int_type(data, None);
@@ -97,7 +95,6 @@ impl<'ctx> Layout<'ctx> {
         );
         Layout {
             i1,
-            i8,
             i32,
             i64,
             iptr,

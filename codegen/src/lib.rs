@@ -40,7 +40,7 @@ pub mod partition;
 mod target;
 
 pub use error::{CodegenError, LinkError};
-pub use link::{find_runtime_lib, link, wasi_self_contained_dir};
+pub use link::{find_runtime_lib, link, wasi_self_contained_dir, NODE_WASI_RUNNER};
 pub use target::{OptLevel, Target};
 
 use kiln_ir::ssa;

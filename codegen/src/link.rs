@@ -152,3 +152,21 @@ fn find_program(name: &str) -> Option<PathBuf> {
     }
     std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|c| c.is_file())
 }
+
+/// A node (20+) script running a WASI command: `node run.cjs app.wasm
+/// args...` exits with the program's status.
+///
+/// Node 20's WASI calls into `uvwasi` through V8 "fast API calls", which
+/// must not allocate on the JS heap; its `fd_write` may trigger a GC anyway
+/// when the wasm memory is large, which crashes node at random (SIGSEGV or
+/// SIGABRT in `~WASI`). Turning fast API calls off avoids it.
+pub const NODE_WASI_RUNNER: &str = r#"'use strict';
+require('node:v8').setFlagsFromString('--no-turbo-fast-api-calls');
+const { WASI } = require('node:wasi');
+const fs = require('node:fs');
+const file = process.argv[2];
+const wasi = new WASI({ version: 'preview1', args: [file, ...process.argv.slice(3)], env: process.env, returnOnExit: true });
+const wasm = new WebAssembly.Module(fs.readFileSync(file));
+const instance = new WebAssembly.Instance(wasm, { wasi_snapshot_preview1: wasi.wasiImport });
+process.exitCode = wasi.start(instance);
+"#;

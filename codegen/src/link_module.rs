@@ -88,7 +88,7 @@ fn bif_wrapper<'ctx>(e: &Emitter<'ctx, '_>, b: &Bif) -> Res<FunctionValue<'ctx>>
     let proc = e.proc_param(f)?;
     let args = e.entry_args(f, proc, b.arity as usize)?;
     let mut call_args: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![proc.into()];
-    call_args.extend(args.iter().map(|a| (*a).into()));
+    call_args.extend(args.iter().map(|a| inkwell::values::BasicMetadataValueEnum::from(*a)));
     let r = e.b.build_direct_call(bif, &call_args, "r")?;
     let r = r.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?.into_int_value();
     e.unwind_if_non_value(f, proc, r, None)?;

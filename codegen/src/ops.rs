@@ -342,7 +342,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let e = self.e;
         let func = e.l.runtime(e.module, f);
         let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
-        a.extend(args.iter().map(|v| (*v).into()));
+        a.extend(args.iter().map(|v| inkwell::values::BasicMetadataValueEnum::from(*v)));
         let r = e.b.build_direct_call(func, &a, name)?;
         Ok(r.try_as_basic_value().basic().ok_or_else(|| self.invalid(format!("{f:?} returns nothing")))?.into_int_value())
     }
@@ -351,7 +351,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let e = self.e;
         let func = e.l.runtime(e.module, f);
         let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
-        a.extend(args.iter().map(|v| (*v).into()));
+        a.extend(args.iter().map(|v| inkwell::values::BasicMetadataValueEnum::from(*v)));
         e.b.build_direct_call(func, &a, "")?;
         Ok(())
     }

@@ -62,15 +62,19 @@ pub fn roots(f: &Function) -> Result<Vec<BlockId>, CodegenError> {
     }
     let n = f.blocks.len() as u32;
     for (i, block) in f.blocks.iter().enumerate() {
+        let local = local_successors(&block.term);
         for succ in block.term.successors() {
             if succ.block.0 >= n {
                 return Err(invalid(f, format!("b{i} refers to missing block {:?}", succ.block)));
             }
+            // A root's first parameter is the incoming value; the arguments
+            // are saved in the frame for the others.
             let target = f.block(succ.block);
-            if succ.args.len() != target.params.len() {
+            let want = if local.contains(&succ.block) { target.params.len() } else { target.params.len().saturating_sub(1) };
+            if succ.args.len() != want {
                 return Err(invalid(
                     f,
-                    format!("b{i} passes {} arguments to {:?}, which has {} parameters", succ.args.len(), succ.block, target.params.len()),
+                    format!("b{i} passes {} arguments to {:?}, which takes {want}", succ.args.len(), succ.block),
                 ));
             }
         }

@@ -114,10 +114,6 @@ impl Target {
         }
     }
 
-    pub(crate) fn is_wasm(self) -> bool {
-        matches!(self, Target::Wasm32Wasip1)
-    }
-
     /// Creates the LLVM target machine.
     pub(crate) fn machine(self, opt: OptLevel) -> Result<TargetMachine, CodegenError> {
         init_llvm_targets();

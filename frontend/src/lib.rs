@@ -28,3 +28,14 @@ pub fn parse_file(path: &Path, opts: &preprocessor::PreprocessOptions) -> (Sourc
     let result = preprocessor::lex_and_preprocess(&mut sources, path, opts).and_then(|tokens| parser::parse_module(&tokens));
     (sources, result)
 }
+
+/// Like [`parse_file`] for source text held in memory (the standard
+/// library embedded in the compiler, tests); `name` is what diagnostics
+/// print. `-include` is resolved relative to the current directory.
+pub fn parse_source(name: &str, text: &str) -> (SourceMap, Result<ast::Module, Vec<Diagnostic>>) {
+    let mut sources = SourceMap::new();
+    let file = sources.add(name, text);
+    let opts = preprocessor::PreprocessOptions::default();
+    let result = preprocessor::preprocess(&mut sources, file, &opts).and_then(|tokens| parser::parse_module(&tokens));
+    (sources, result)
+}

@@ -44,13 +44,79 @@ pub fn parse_module(tokens: &[Token]) -> Result<Module, Vec<Diagnostic>> {
 pub fn parse_forms(tokens: &[Token]) -> (Vec<Form>, Vec<Diagnostic>) {
     let mut forms = vec![];
     let mut errors = vec![];
+    let mut feature = MaybeFeature::Default;
     for form in split_forms(tokens) {
-        match parse_form(form) {
+        if let Some(f) = MaybeFeature::declared_by(form) {
+            feature = f;
+        }
+        match parse_form_with(form, feature) {
             Ok(f) => forms.push(f),
             Err(e) => errors.push(e),
         }
     }
     (forms, errors)
+}
+
+/// Whether `maybe` and `else` are reserved words. In OTP 25 they are only
+/// in modules that say `-feature(maybe_expr, enable).` (later releases
+/// enable the feature by default), and OTP's own sources use `maybe` as an
+/// atom. Unless the module decides, a form is read with them reserved and,
+/// if that fails, again with them as atoms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MaybeFeature {
+    Default,
+    Enabled,
+    Disabled,
+}
+
+impl MaybeFeature {
+    /// The setting a `-feature(maybe_expr, enable | disable).` form makes.
+    fn declared_by(form: &[Token]) -> Option<MaybeFeature> {
+        use TokenKind::*;
+        let kinds: Vec<&TokenKind> = form.iter().map(|t| &t.kind).collect();
+        match kinds.as_slice() {
+            [Minus, Atom(attr), LParen, Atom(feature), Comma, Atom(setting), RParen, Dot]
+                if attr == "feature" && feature == "maybe_expr" =>
+            {
+                match setting.as_str() {
+                    "enable" => Some(MaybeFeature::Enabled),
+                    "disable" => Some(MaybeFeature::Disabled),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+fn parse_form_with(form: &[Token], feature: MaybeFeature) -> Result<Form, Diagnostic> {
+    let reserved = |t: &Token| matches!(t.kind, TokenKind::Maybe | TokenKind::Else);
+    match feature {
+        MaybeFeature::Enabled => parse_form(form),
+        MaybeFeature::Disabled => parse_form(&maybe_as_atoms(form)),
+        MaybeFeature::Default if !form.iter().any(reserved) => parse_form(form),
+        MaybeFeature::Default => parse_form(form).or_else(|reserved_err| {
+            parse_form(&maybe_as_atoms(form)).map_err(|atom_err| {
+                // Report the reading that got further.
+                let further = (atom_err.span.file, atom_err.span.start) > (reserved_err.span.file, reserved_err.span.start);
+                if further {
+                    atom_err
+                } else {
+                    reserved_err
+                }
+            })
+        }),
+    }
+}
+
+/// The form with `maybe` and `else` read as atoms.
+fn maybe_as_atoms(form: &[Token]) -> Vec<Token> {
+    form.iter()
+        .map(|t| match t.kind {
+            TokenKind::Maybe | TokenKind::Else => Token { kind: TokenKind::Atom(t.kind.text().to_string()), span: t.span },
+            _ => t.clone(),
+        })
+        .collect()
 }
 
 /// The token stream cut after each `Dot`; a last form without its `Dot`
@@ -75,7 +141,7 @@ pub fn parse_exprs(tokens: &[Token]) -> Result<Vec<Expr>, Diagnostic> {
     let mut wrapped =
         vec![synth(TokenKind::Atom("f".into())), synth(TokenKind::LParen), synth(TokenKind::RParen), synth(TokenKind::Arrow)];
     wrapped.extend_from_slice(tokens);
-    match parse_form(&wrapped)? {
+    match parse_form_with(&wrapped, MaybeFeature::Default)? {
         Form::Function(mut f) if f.clauses.len() == 1 => Ok(f.clauses.remove(0).body),
         // `E; f() -> ...` parses as more clauses; the `;` is what is wrong.
         _ => {

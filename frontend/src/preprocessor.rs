@@ -8,11 +8,14 @@
 //! a skipped conditional branch only the conditional directives are looked
 //! at, and lexical errors there are ignored, as in epp.
 //!
-//! The pieces: [`macros`] (definitions and expansion), [`conditionals`]
+//! The pieces: [`macros`] (the definitions), [`expand`] (expansion),
+//! [`conditionals`]
 //! (which branch is kept), [`if_expr`] (`-if` conditions), [`include`]
 //! (finding and reading files) and [`stringify`] (`??Arg`).
 
 mod conditionals;
+mod expand;
+mod features;
 mod if_expr;
 mod include;
 mod macros;
@@ -28,7 +31,9 @@ use crate::span::{FileId, SourceMap, Span};
 use crate::token::{Token, TokenKind};
 
 use conditionals::Conditionals;
-use macros::{Definition, Expander, MacroTable};
+use expand::Expander;
+use features::Features;
+use macros::{Definition, MacroTable};
 
 pub use include::decode_source;
 pub use macros::OTP_RELEASE;
@@ -72,6 +77,7 @@ pub fn preprocess_with_warnings(
         sources,
         opts,
         macros: MacroTable::predefined(),
+        features: Features::default(),
         output: Vec::new(),
         diagnostics: Vec::new(),
         stack: vec![canonical(Path::new(&name))],
@@ -106,6 +112,7 @@ struct Preprocessor<'a> {
     sources: &'a mut SourceMap,
     opts: &'a PreprocessOptions,
     macros: MacroTable,
+    features: Features,
     output: Vec<Token>,
     diagnostics: Vec<Diagnostic>,
     /// The files being read, outermost first, to catch include cycles.
@@ -178,7 +185,8 @@ impl Preprocessor<'_> {
     /// `-include` looks).
     fn process_file(&mut self, file: FileId, dir: &Path) {
         let text = self.sources.get(file).text.clone();
-        let file_name = self.sources.get(file).name.clone();
+        // `-file("name", Line).` renames the file for `?FILE` (as in epp).
+        let mut file_name = self.sources.get(file).name.clone();
         let (tokens, lex_errors) = lex_recovering(file, &text);
         let mut lex_errors = lex_errors.into_iter().peekable();
         let mut conds = Conditionals::default();
@@ -192,7 +200,7 @@ impl Preprocessor<'_> {
             while let Some(e) = lex_errors.next_if(|e| e.token_index <= end) {
                 lex_error.get_or_insert(e.diagnostic);
             }
-            self.form(&tokens[start..=end], lex_error, &mut conds, &file_name, dir);
+            self.form(&tokens[start..=end], lex_error, &mut conds, &mut file_name, dir);
             start = end + 1;
         }
         if conds.is_active() {
@@ -208,7 +216,9 @@ impl Preprocessor<'_> {
         self.diagnostics.extend(conds.unterminated());
     }
 
-    fn form(&mut self, form: &[Token], lex_error: Option<Diagnostic>, conds: &mut Conditionals, file_name: &str, dir: &Path) {
+    fn form(&mut self, form: &[Token], lex_error: Option<Diagnostic>, conds: &mut Conditionals, file_name: &mut String, dir: &Path) {
+        let read = self.features.read(form);
+        let form: &[Token] = &read;
         let directive = directive_name(form);
         if !conds.is_active() {
             // Only conditionals matter here; unreadable forms are skipped
@@ -223,9 +233,19 @@ impl Preprocessor<'_> {
             return;
         }
         let Some(directive) = directive else {
-            self.ordinary_form(form, file_name);
+            let is_module = form[0].kind == TokenKind::Minus && matches!(kind_at(form, 1), Some(TokenKind::Atom(a)) if a == "module");
+            if !is_module {
+                self.features.leave_prefix();
+            }
+            if let Some(renamed) = self.ordinary_form(form, file_name) {
+                *file_name = renamed;
+            }
             return;
         };
+        let file_name = file_name.as_str();
+        if matches!(directive, "undef" | "error" | "warning") {
+            self.features.leave_prefix();
+        }
         let result = match directive {
             "define" => macros::parse_define(form).and_then(|(name, span, def)| self.macros.define(&name, def, span)),
             "undef" => single_name_argument(form)
@@ -258,7 +278,9 @@ impl Preprocessor<'_> {
             "else" | "endif" => Err(badly_formed(directive, &form[2])),
             "error" => self.message_directive(form, Severity::Error, file_name),
             "warning" => self.message_directive(form, Severity::Warning, file_name),
-            "feature" => feature(form),
+            "feature" => self.features.directive(form).map(|()| {
+                self.macros.set_feature_enabled(features::MAYBE_EXPR, self.features.maybe_expr_enabled());
+            }),
             _ => Ok(()),
         };
         if let Err(d) = result {
@@ -310,21 +332,34 @@ impl Preprocessor<'_> {
         if_expr::evaluate(&tokens, directive.span, &|name| self.macros.has_entry(name))
     }
 
-    fn ordinary_form(&mut self, form: &[Token], file_name: &str) {
+    /// Expands an ordinary form into the output, noting `-module(Name)`.
+    /// Returns the new file name if the form is `-file("name", Line)`.
+    fn ordinary_form(&mut self, form: &[Token], file_name: &str) -> Option<String> {
+        use TokenKind::*;
         let expander = Expander::new(&self.macros, self.sources, file_name, form);
-        match expander.expand(form) {
-            Ok(tokens) => {
-                if let [Token { kind: TokenKind::Minus, .. }, Token { kind: TokenKind::Atom(attr), .. }, Token { kind: TokenKind::LParen, .. }, Token { kind: TokenKind::Atom(module), .. }, Token { kind: TokenKind::RParen | TokenKind::Comma, .. }, ..] =
-                    tokens.as_slice()
-                {
-                    if attr == "module" {
-                        self.macros.set_module(module);
-                    }
-                }
-                self.output.extend(tokens);
+        let tokens = match expander.expand(form) {
+            Ok(tokens) => tokens,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return None;
             }
-            Err(d) => self.diagnostics.push(d),
+        };
+        let mut renamed = None;
+        match tokens.as_slice() {
+            [Token { kind: Minus, .. }, Token { kind: Atom(attr), .. }, Token { kind: LParen, .. }, Token { kind: Atom(module), .. }, Token { kind: RParen | Comma, .. }, ..]
+                if attr == "module" =>
+            {
+                self.macros.set_module(module);
+            }
+            [Token { kind: Minus, .. }, Token { kind: Atom(attr), .. }, Token { kind: LParen, .. }, Token { kind: String(name), .. }, Token { kind: Comma, .. }, Token { kind: Integer(_), .. }, Token { kind: RParen, .. }, Token { kind: Dot, .. }]
+                if attr == "file" =>
+            {
+                renamed = Some(name.clone());
+            }
+            _ => {}
         }
+        self.output.extend(tokens);
+        renamed
     }
 
     /// `-error(Term).` and `-warning(Term).`: a string term is the message
@@ -391,19 +426,5 @@ impl Preprocessor<'_> {
         self.process_file(file, &file_dir);
         self.stack.pop();
         Ok(())
-    }
-}
-
-/// `-feature(Name, enable | disable).`: accepted and dropped. kiln's lexer
-/// always reserves the words of the only OTP 25 feature, `maybe_expr`.
-fn feature(form: &[Token]) -> Result<(), Diagnostic> {
-    use TokenKind::*;
-    match form {
-        [_, _, Token { kind: LParen, .. }, Token { kind: Atom(_), .. }, Token { kind: Comma, .. }, Token { kind: Atom(switch), .. }, Token { kind: RParen, .. }, Token { kind: Dot, .. }]
-            if switch == "enable" || switch == "disable" =>
-        {
-            Ok(())
-        }
-        _ => Err(badly_formed("feature", form.get(2).unwrap_or(&form[1]))),
     }
 }

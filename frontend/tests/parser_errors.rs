@@ -204,3 +204,15 @@ fn random_token_sequences_never_panic() {
         let _ = parser::parse_exprs(&toks);
     }
 }
+
+#[test]
+fn maybe_and_else_are_atoms_unless_the_feature_decides() {
+    // No `-feature`: either reading, whichever parses.
+    assert!(common::parse("-module(m).\nf(maybe) -> else.\ng() -> maybe X ?= 1, X end.\n").is_ok());
+    // Enabled: reserved words, as in OTP 27.
+    let errs = parse_err("-module(m).\n-feature(maybe_expr, enable).\nf() -> maybe.\n");
+    assert_eq!(errs, vec!["3:13: syntax error before: '.'"]);
+    // Disabled: atoms, as OTP 25's default.
+    let errs = parse_err("-module(m).\n-feature(maybe_expr, disable).\nf() -> maybe ok end.\n");
+    assert_eq!(errs, vec!["3:14: syntax error before: ok"]);
+}

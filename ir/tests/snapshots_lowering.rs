@@ -62,7 +62,7 @@ fn unbound_variable_is_an_error_with_location() {
     let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
     assert_eq!(err.len(), 1);
     assert_eq!(err[0].message, "variable 'Y' is unbound");
-    assert_eq!(sources.location(err[0].span), "t.erl:3:9");
+    assert_eq!(sources.location(err[0].span), "t.erl:3:8");
 }
 
 #[test]
@@ -70,5 +70,5 @@ fn maps_are_reported_as_unsupported() {
     let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> #{a => 1}.\n");
     let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
     assert!(err[0].message.starts_with("unsupported construct: maps"), "{}", err[0].message);
-    assert_eq!(sources.location(err[0].span), "t.erl:3:9");
+    assert_eq!(sources.location(err[0].span), "t.erl:3:8");
 }

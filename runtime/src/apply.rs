@@ -261,15 +261,11 @@ mod tests {
         assert!(apply_fun(&mut p, f, 2).is_some());
         assert_eq!(p.header.args[2], f);
         assert!(apply_fun(&mut p, f, 1).is_none());
-        let r = p.exception.reason;
-        let mut s = String::new();
-        crate::process::print::write_term(&mut s, r);
+        let s = crate::process::exit::term_to_string(p.exception.reason);
         assert!(s.starts_with("{badarity,{#Fun<"), "{s}");
         assert!(s.ends_with(",[1]}}"), "{s}");
         assert!(apply_fun(&mut p, tag::small(3), 0).is_none());
-        s.clear();
-        crate::process::print::write_term(&mut s, p.exception.reason);
-        assert_eq!(s, "{badfun,3}");
+        assert_eq!(crate::process::exit::term_to_string(p.exception.reason), "{badfun,3}");
     }
 
     #[test]

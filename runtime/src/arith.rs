@@ -312,6 +312,15 @@ pub fn abs<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
     }
 }
 
+/// `float(Number)` (a BIF: `badarg` for non-numbers and integers too
+/// large for a float).
+pub fn float<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
+    match num(a).map_err(|_| Error::Badarg)? {
+        Num::Float(_) => Ok(a),
+        n => Ok(make_float(h, to_f64(&n).map_err(|_| Error::Badarg)?)),
+    }
+}
+
 macro_rules! arith_bif2 {
     ($name:ident, $op:ident) => {
         #[no_mangle]
@@ -344,6 +353,7 @@ arith_bif2!(kiln_bif_bsr, bsr);
 arith_bif1!(kiln_bif_bnot, bnot);
 arith_bif1!(kiln_bif_neg, neg);
 arith_bif1!(kiln_bif_abs, abs);
+arith_bif1!(kiln_bif_float, float);
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_plus(p: *mut ProcessHeader, a: Term) -> Term {

@@ -77,7 +77,6 @@ pub fn is_record_3(t: Term, record_tag: Term, size: Term) -> BifResult {
     }
     let size = match view(size) {
         TermView::Small(n) => n,
-        TermView::Big(_) => return Ok(atoms::FALSE),
         _ => return Err(Error::Badarg),
     };
     Ok(boolean(matches!(view(t),

@@ -186,6 +186,7 @@ mod tests {
     }
 
     fn elem(t: Term, i: usize) -> Term {
+        // SAFETY: tests only call this on tuples with more than `i` elements.
         unsafe { *tag::boxed_ptr(t).add(i + 1) }
     }
 
@@ -193,6 +194,7 @@ mod tests {
     fn catch_values_follow_otp() {
         let mut p = Process::new(0);
         let h: *mut ProcessHeader = &mut p.header;
+        // SAFETY: `h` is the header of a live process owned by this test.
         unsafe {
             assert_eq!(kiln_raise(h, known::THROW, tag::small(1)), tag::NON_VALUE);
             assert_eq!(kiln_catch_value(h), tag::small(1));
@@ -217,6 +219,8 @@ mod tests {
     fn unwind_to_handler_or_death() {
         let mut p = Process::new(0);
         let h: *mut ProcessHeader = &mut p.header;
+        // SAFETY: `h` is the header of a live process owned by this test;
+        // the handlers are the test's own functions.
         unsafe {
             let Process { header, stack, .. } = &mut *p;
             stack.push_frame(header, &[tag::NIL], handler, frame::TRY);

@@ -199,6 +199,8 @@ pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -
     let ms = match timeout_ms(timeout) {
         Ok(ms) => ms,
         Err(()) => {
+            // The receive is abandoned: the next one starts from the front.
+            proc.mailbox.cursor = 0;
             proc.raise_error(crate::atom::intern("timeout_value"));
             return 2;
         }

@@ -154,8 +154,9 @@ pub extern "C" fn kiln_bif_halt(p: *mut ProcessHeader, status: Term) -> Term {
         std::process::abort();
     }
     if let Some(slogan) = crate::term::list_to_string(status) {
+        let text = format!("Crash dump is being written to: erl_crash.dump...done\n{slogan}\n");
+        crate::io_bifs::write_stderr(text.as_bytes());
         crate::start::flush_output();
-        eprintln!("Crash dump is being written to: erl_crash.dump...done\n{slogan}");
         std::process::exit(1);
     }
     running(p).badarg()

@@ -22,7 +22,6 @@
 
 pub mod dict;
 pub mod exit;
-pub(crate) mod print;
 pub mod table;
 
 use std::sync::atomic::{fence, AtomicBool, AtomicPtr, AtomicU64, AtomicU8, Ordering};

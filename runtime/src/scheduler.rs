@@ -159,7 +159,7 @@ impl Scheduler {
     /// Fires expired timers; returns the earliest pending deadline.
     fn fire_timers(&self) -> Option<Instant> {
         let mut timers = self.timers.borrow_mut();
-        if HAVE_ORPHANS.swap(false, Ordering::SeqCst) {
+        if HAVE_ORPHANS.load(Ordering::Relaxed) && HAVE_ORPHANS.swap(false, Ordering::SeqCst) {
             timers.extend(ORPHAN_TIMERS.lock().unwrap_or_else(PoisonError::into_inner).drain(..));
         }
         let mut now = None;

@@ -235,6 +235,7 @@ mod tests {
         // The top frame is the last pushed; its values are intact.
         let (base, n, kind) = stack.frames(header).next().unwrap();
         assert_eq!((n, kind), (2, frame::NORMAL));
+        // SAFETY: `base` is the first saved value of the top frame.
         assert_eq!(unsafe { *base }, tag::small(999_999));
         let mut roots = 0;
         stack.for_each_root(header, |_| roots += 1);
@@ -261,6 +262,7 @@ mod tests {
     fn kiln_grow_stack_keeps_contents() {
         let mut p = Process::new(0);
         let h: *mut ProcessHeader = &mut p.header;
+        // SAFETY: `h` is the header of a live process owned by this test.
         unsafe { kiln_grow_stack(h, 10_000) };
         assert!(p.header.slimit as usize - p.header.stop as usize >= 80_000);
         assert_eq!(p.stack.depth(&p.header), 1);

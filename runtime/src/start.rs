@@ -42,8 +42,10 @@ unsafe fn text<'a>(p: *const u8, len: usize, what: &str) -> Result<&'a str, Stri
     std::str::from_utf8(unsafe { bytes(p, len) }).map_err(|_| format!("{what} is not UTF-8"))
 }
 
-/// Flushes standard output (before any exit).
+/// Flushes standard output (before any exit): the runtime's stdout buffer
+/// (see `io_bifs`) and Rust's own.
 pub fn flush_output() {
+    crate::io_bifs::flush_stdout();
     let _ = std::io::stdout().flush();
 }
 
@@ -106,7 +108,8 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
         proc
     } else {
         let module = crate::atom::try_name(entry).unwrap_or("?");
-        eprintln!("escript: exception error: undefined function {module}:main/1");
+        let text = format!("escript: exception error: undefined function {module}:main/1\n");
+        crate::io_bifs::write_stderr(text.as_bytes());
         return 127;
     };
     proc.header.reds = crate::abi::REDUCTIONS_PER_SLICE;
@@ -119,8 +122,7 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
             // Every process waits in `receive` with no timer and nothing can
             // send (no I/O sources exist yet): the program can never
             // progress. escript would hang; failing fast is more useful.
-            flush_output();
-            eprintln!("kiln: deadlock: every process is waiting in receive and no timer is pending");
+            crate::io_bifs::write_stderr(b"kiln: deadlock: every process is waiting in receive and no timer is pending\n");
             1
         }
     };

@@ -31,7 +31,7 @@ pub fn write_atom(name: &str) -> String {
         Some(first) => {
             is_latin1_lower(first)
                 && chars.all(|c| is_latin1_lower(c) || is_latin1_upper(c) || c.is_ascii_digit() || c == '_' || c == '@')
-                && TokenKind::keyword(name).is_none()
+                && !is_reserved(name)
         }
         None => false,
     };
@@ -40,6 +40,12 @@ pub fn write_atom(name: &str) -> String {
     } else {
         write_string(name, '\'')
     }
+}
+
+/// OTP 25's reserved words: `maybe` and `else` only are with the
+/// `maybe_expr` feature, and `~w` writes them bare.
+fn is_reserved(name: &str) -> bool {
+    TokenKind::keyword(name).is_some() && !matches!(name, "maybe" | "else")
 }
 
 fn is_latin1_lower(c: char) -> bool {

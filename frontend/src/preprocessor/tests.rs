@@ -199,7 +199,7 @@ fn line_file_machine_release() {
     assert_eq!(ok("-ifdef(BEAM).\nf() -> ?BEAM.\n-endif."), "f ( ) -> true .");
     assert_eq!(
         ok("f() -> {?FEATURE_AVAILABLE(maybe_expr), ?FEATURE_ENABLED(foo)}."),
-        "f ( ) -> { ( ( maybe_expr ) == maybe_expr ) , ( ( foo ) == maybe_expr ) } ."
+        "f ( ) -> { ( ( maybe_expr ) == maybe_expr ) , false } ."
     );
     // ?LINE works even after -undef, like epp.
     assert_eq!(ok("-undef(LINE).\nf() -> ?LINE."), "f ( ) -> 2 .");
@@ -328,9 +328,32 @@ fn error_and_warning_directives() {
 }
 
 #[test]
-fn feature_directive_is_dropped() {
-    assert_eq!(ok("-module(m).\n-feature(maybe_expr, enable).\nok."), "- module ( m ) . ok .");
+fn maybe_and_else_are_atoms_unless_the_feature_is_enabled() {
+    assert_eq!(ok("f() -> {maybe, else}."), "f ( ) -> { maybe , else } .");
+    let mut sources = SourceMap::new();
+    let file = sources.add("t.erl", "f() -> maybe.");
+    let tokens = preprocess(&mut sources, file, &PreprocessOptions::default()).unwrap();
+    assert_eq!(tokens[4].kind, TokenKind::Atom("maybe".into()));
+    // `-else` is still the directive.
+    assert_eq!(ok("-ifdef(X).\na.\n-else.\nb.\n-endif."), "b .");
+    let enabled = "-module(m).\n-feature(maybe_expr, enable).\n\
+                   f() -> {?FEATURE_ENABLED(maybe_expr), maybe ok end}.";
+    let mut sources = SourceMap::new();
+    let file = sources.add("t.erl", enabled);
+    let tokens = preprocess(&mut sources, file, &PreprocessOptions::default()).unwrap();
+    assert!(tokens.iter().any(|t| t.kind == TokenKind::Maybe));
+    assert_eq!(stringify(&tokens), "- module ( m ) . f ( ) -> { ( ( maybe_expr ) == maybe_expr ) , maybe ok end } .");
+    assert_eq!(ok("-feature(maybe_expr, enable).\n-feature(maybe_expr, disable).\nf() -> maybe."), "f ( ) -> maybe .");
+}
+
+#[test]
+fn feature_directive_errors() {
     assert_eq!(errors("-feature(maybe_expr)."), vec!["t.erl:1:9: badly formed 'feature'"]);
+    assert_eq!(errors("-feature(tuple_calls, enable)."), vec!["t.erl:1:10: the feature 'tuple_calls' does not exist"]);
+    assert_eq!(
+        errors("-module(m).\n-export([f/0]).\n-feature(maybe_expr, enable)."),
+        vec!["t.erl:3:2: feature directive not allowed after exports or record definitions"]
+    );
 }
 
 #[test]
@@ -476,13 +499,55 @@ fn no_panic_on_prefixes_and_random_input() {
         "X", "F", "(", ")", ",", ".", " ", "\n", "fun", "end", "begin", "\"", "'", "$", "16#", "1", "A", "[", "]",
         "{", "}", "<<", ">>", "defined(", "andalso", "?LINE", "?FUNCTION_NAME", "?MODULE", "-module(m).", "f() ->",
     ];
-    for _ in 0..3000 {
+    // More iterations on demand: KILN_FUZZ_ITERS=1000000 cargo test ...
+    let iterations = std::env::var("KILN_FUZZ_ITERS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
+    for _ in 0..iterations {
+        let len = (rng.next() % 60) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let mut sources = SourceMap::new();
+        let file = sources.add("b.erl", String::from_utf8_lossy(&bytes).into_owned());
+        let _ = preprocess(&mut sources, file, &opts);
+    }
+    for _ in 0..iterations {
         let n = rng.next() % 30;
         let src: String = (0..n).map(|_| pieces[rng.next() as usize % pieces.len()]).collect();
         let mut sources = SourceMap::new();
         let file = sources.add("r.erl", src);
         if let Ok(tokens) = preprocess(&mut sources, file, &opts) {
             check_invariants(&tokens);
+        }
+    }
+}
+
+/// Truncated and corrupted copies of real OTP sources must not panic
+/// (`cargo test -p kiln-frontend --lib -- --ignored mutated_otp_sources`).
+#[test]
+#[ignore]
+fn mutated_otp_sources() {
+    use crate::lexer::tests::Lcg;
+    let mut rng = Lcg(99);
+    let mut files: Vec<PathBuf> = std::fs::read_dir("/usr/lib/erlang/lib/stdlib-4.2/src")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "erl"))
+        .collect();
+    files.sort();
+    let opts = PreprocessOptions { lib_dirs: vec![PathBuf::from("/usr/lib/erlang/lib")], ..Default::default() };
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        for _ in 0..10 {
+            let mut copy = bytes[..rng.next() as usize % (bytes.len() + 1)].to_vec();
+            for _ in 0..rng.next() % 8 {
+                if !copy.is_empty() {
+                    let at = rng.next() as usize % copy.len();
+                    copy[at] = b"\"'$.%?()-#\\\n"[rng.next() as usize % 12];
+                }
+            }
+            let mut sources = SourceMap::new();
+            let file = sources.add(path.to_string_lossy(), decode_source(&copy));
+            let _ = preprocess(&mut sources, file, &opts);
         }
     }
 }

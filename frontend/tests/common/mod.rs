@@ -3,6 +3,8 @@
 //! S-expressions for precedence checks.
 #![allow(dead_code)]
 
+pub mod abstract_format;
+
 use kiln_frontend::ast::{Expr, ExprKind, Form, Module};
 use kiln_frontend::diagnostic::Diagnostic;
 use kiln_frontend::lexer;

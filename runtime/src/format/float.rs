@@ -14,10 +14,60 @@
 fn shortest_parts(f: f64) -> (Vec<u8>, i32) {
     // Rust's `{:e}` without a precision prints the shortest digits that
     // round-trip (like Ryu, which OTP uses).
-    let s = format!("{:e}", f.abs());
+    let a = f.abs();
+    let s = format!("{a:e}");
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).collect();
-    (digits, exp.parse().unwrap_or(0))
+    let x = exp.parse().unwrap_or(0);
+    match tie_to_even(a, &digits, x) {
+        Some(even) => (even, x),
+        None => (digits, x),
+    }
+}
+
+/// When `a` lies exactly halfway between two shortest candidates, Ryu (and
+/// so OTP) takes the one with an even last digit, where Rust may take the
+/// other; returns the even candidate in that case.
+fn tie_to_even(a: f64, digits: &[u8], x: i32) -> Option<Vec<u8>> {
+    let n = digits.len();
+    // A tie means the exact expansion has n + 1 significant digits, the
+    // last a 5. Cheap test first: the (n + 1)-digit rounding ends in 5.
+    let s = format!("{:.*e}", n, a);
+    let m: Vec<u8> = s.split('e').next()?.bytes().filter(|b| b.is_ascii_digit()).collect();
+    if m.last() != Some(&b'5') {
+        return None;
+    }
+    // Exact expansion (a double has at most 767 significant digits).
+    let exact = format!("{:.*e}", 800, a);
+    let e: Vec<u8> = exact.split('e').next()?.bytes().filter(|b| b.is_ascii_digit()).collect();
+    if e.get(n) != Some(&b'5') || e[n + 1..].iter().any(|&d| d != b'0') {
+        return None;
+    }
+    let down: Vec<u8> = e[..n].to_vec();
+    let mut up = down.clone();
+    let mut carry = true;
+    for d in up.iter_mut().rev() {
+        if !carry {
+            break;
+        }
+        if *d == b'9' {
+            *d = b'0';
+        } else {
+            *d += 1;
+            carry = false;
+        }
+    }
+    if carry {
+        // Rounding up adds a digit: not a same-length tie.
+        return None;
+    }
+    let even = if down[n - 1] % 2 == 0 { down } else { up };
+    if even == digits {
+        return None;
+    }
+    // Only take it if it reads back as the same float.
+    let text = format!("{}.{}e{}", even[0] as char, String::from_utf8_lossy(&even[1..]), x);
+    (text.parse::<f64>().ok()? == a).then_some(even)
 }
 
 /// The text of `f` as `io_lib:write/1` prints it.

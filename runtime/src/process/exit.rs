@@ -9,11 +9,12 @@
 //! monitors, issue 5, will propagate exit signals from here.)
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use crate::abi::tag;
 use crate::atom::known;
 use crate::exception::{self, Exception};
+use crate::format::{Encoding, Mode};
+use crate::io_bifs::write_stderr;
 use crate::process::Process;
 
 /// Reports how `proc` ended; returns the program's exit status if it is
@@ -24,19 +25,19 @@ pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
         if !proc.crashed {
             return 0;
         }
-        let _ = std::io::stdout().flush();
         let class = crate::atom::try_name(exc.class).unwrap_or("error");
-        eprintln!("escript: exception {class}: {}", term_to_string(exc.reason));
+        let text = format!("escript: exception {class}: {}\n", term_to_string(exc.reason));
+        write_stderr(text.as_bytes());
         return 127;
     }
     if proc.crashed && (exc.class == known::ERROR || exc.class == known::THROW) {
-        let _ = std::io::stdout().flush();
-        eprintln!(
-            "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n",
+        let text = format!(
+            "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
             timestamp(),
             term_to_string(proc.pid()),
             term_to_string(proc.exit_reason)
         );
+        write_stderr(text.as_bytes());
     }
     0
 }
@@ -52,11 +53,9 @@ pub fn bad_status(proc: &mut Process, s: u64) {
     proc.crashed = true;
 }
 
-/// Formats a term like `~p` (without line breaking).
+/// Formats a term like `~tp`.
 pub fn term_to_string(t: crate::abi::Term) -> String {
-    let mut s = String::new();
-    super::print::write_term(&mut s, t);
-    s
+    crate::format::format_term_with(t, Mode::Print, Encoding::Unicode, 1)
 }
 
 /// `D-Mon-YYYY::HH:MM:SS.uuuuuu` in UTC (OTP prints local time; the

@@ -75,7 +75,9 @@ fn yielding_processes_take_turns() {
     start(&s, yielder, &[tag::small(1), tag::small(3)]);
     start(&s, yielder, &[tag::small(2), tag::small(3)]);
     assert_eq!(s.run(None), Outcome::Idle);
-    assert_eq!(*ORDER.lock().unwrap(), vec![1, 2, 1, 2, 1, 2]);
+    // Other tests use `yielder` with other ids.
+    let order: Vec<i64> = ORDER.lock().unwrap().iter().copied().filter(|&i| i == 1 || i == 2).collect();
+    assert_eq!(order, vec![1, 2, 1, 2, 1, 2]);
 }
 
 static PONGS: AtomicU64 = AtomicU64::new(0);
@@ -329,7 +331,7 @@ unsafe extern "C" fn consumer(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: 
             let kept = proc.header.args[0];
             proc.header.args[0] = proc.list_with_tail(&[m], kept);
             let n = crate::term::list_length(proc.header.args[0]).unwrap();
-            if n % 16 == 0 {
+            if n.is_multiple_of(16) {
                 crate::gc::collect(proc, 0, 1);
             }
             if n == 200 {

@@ -86,10 +86,6 @@ impl TestHeap {
         tag::boxed(p)
     }
 
-    pub fn atom(&mut self, name: &str) -> Term {
-        atom::intern(name)
-    }
-
     pub fn float(&mut self, f: f64) -> Term {
         make_float(self, f)
     }
@@ -109,10 +105,6 @@ impl TestHeap {
 
     pub fn list(&mut self, es: &[Term]) -> Term {
         make_list(self, es)
-    }
-
-    pub fn string(&mut self, s: &str) -> Term {
-        make_string(self, s)
     }
 
     pub fn bin(&mut self, b: &[u8]) -> Term {
@@ -172,14 +164,14 @@ fn decode(h: &mut TestHeap, b: &[u8], pos: &mut usize) -> Term {
             let s = take(b, pos, 8);
             make_float(h, f64::from_be_bytes(s.try_into().expect("8 bytes")))
         }
-        100 | 118 => {
-            let n = u16_at(b, pos);
-            let name = std::str::from_utf8(take(b, pos, n)).expect("utf8 atom").to_owned();
-            atom::intern(&name)
-        }
-        115 | 119 => {
-            let n = u8_at(b, pos);
-            let name = std::str::from_utf8(take(b, pos, n)).expect("utf8 atom").to_owned();
+        100 | 115 | 118 | 119 => {
+            let n = if tag_byte == 100 || tag_byte == 118 { u16_at(b, pos) } else { u8_at(b, pos) };
+            let bytes = take(b, pos, n);
+            let name: String = if tag_byte >= 118 {
+                std::str::from_utf8(bytes).expect("utf8 atom").to_owned()
+            } else {
+                bytes.iter().map(|&c| char::from(c)).collect()
+            };
             atom::intern(&name)
         }
         104 | 105 => {

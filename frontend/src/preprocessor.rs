@@ -125,7 +125,7 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// The directive a form is, if it is one: `-name ...` where the name is
 /// an atom, or the reserved words `if` and `else`.
-fn directive_name(form: &[Token]) -> Option<&str> {
+fn directive_name(form: &[Token]) -> Option<&'static str> {
     if form.first()?.kind != TokenKind::Minus {
         return None;
     }
@@ -139,7 +139,7 @@ fn directive_name(form: &[Token]) -> Option<&str> {
         "define", "undef", "include", "include_lib", "ifdef", "ifndef", "if", "elif", "else", "endif",
         "error", "warning", "feature",
     ];
-    DIRECTIVES.contains(&name).then_some(name)
+    DIRECTIVES.iter().copied().find(|d| *d == name)
 }
 
 fn kind_at(form: &[Token], i: usize) -> Option<&TokenKind> {
@@ -254,7 +254,7 @@ impl Preprocessor<'_> {
             "include" => self.include(form, false, dir),
             "include_lib" => self.include(form, true, dir),
             "ifdef" | "ifndef" => {
-                let (directive, span) = if directive == "ifdef" { ("ifdef", form[1].span) } else { ("ifndef", form[1].span) };
+                let span = form[1].span;
                 match single_name_argument(form) {
                     Ok(name) => {
                         conds.open(directive, span, self.macros.is_defined(name) == (directive == "ifdef"));
@@ -269,7 +269,7 @@ impl Preprocessor<'_> {
             }
             "if" => {
                 let taken = self.condition(form, file_name);
-                conds.open("if", form[1].span, *taken.as_ref().unwrap_or(&false));
+                conds.open("if", form[1].span, taken.as_ref().is_ok_and(|t| *t));
                 taken.map(|_| ())
             }
             "elif" => self.elif(form, conds, file_name),
@@ -290,14 +290,9 @@ impl Preprocessor<'_> {
 
     /// A directive inside a skipped region: track nesting, and let an
     /// `-elif`/`-else` of the waiting conditional take its branch.
-    fn skipped_directive(&mut self, directive: Option<&str>, form: &[Token], conds: &mut Conditionals, file_name: &str) {
+    fn skipped_directive(&mut self, directive: Option<&'static str>, form: &[Token], conds: &mut Conditionals, file_name: &str) {
         let result = match directive {
             Some(d @ ("ifdef" | "ifndef" | "if")) => {
-                let d = match d {
-                    "ifdef" => "ifdef",
-                    "ifndef" => "ifndef",
-                    _ => "if",
-                };
                 conds.open(d, form[1].span, false);
                 Ok(())
             }
@@ -314,7 +309,7 @@ impl Preprocessor<'_> {
     fn elif(&mut self, form: &[Token], conds: &mut Conditionals, file_name: &str) -> Result<(), Diagnostic> {
         if conds.elif_branch(form[1].span)? {
             let taken = self.condition(form, file_name);
-            conds.resolve_elif(*taken.as_ref().unwrap_or(&false));
+            conds.resolve_elif(taken.as_ref().is_ok_and(|t| *t));
             taken?;
         }
         Ok(())

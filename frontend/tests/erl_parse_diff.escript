@@ -54,6 +54,7 @@ user_type_as_type(X) -> X.
 eval_marked({'$expr', E}) -> erl_parse:normalise(E);
 eval_marked(T) when is_tuple(T) -> list_to_tuple(eval_marked(tuple_to_list(T)));
 eval_marked([H | T]) -> [eval_marked(H) | eval_marked(T)];
+eval_marked(M) when is_map(M) -> maps:from_list(eval_marked(maps:to_list(M)));
 eval_marked(X) -> X.
 
 first_difference([], [], _) -> none;

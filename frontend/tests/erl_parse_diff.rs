@@ -1,7 +1,7 @@
 //! Differential check against OTP's parser: the test fixtures and every
-//! OTP source file that kiln parses is written out in OTP's abstract format and compared, form
-//! by form, with what `epp:parse_file/2` returns (by
-//! `tests/erl_parse_diff.escript`). Ignored by default: it needs OTP's
+//! OTP source file that kiln parses are written out in OTP's abstract
+//! format and compared, form by form, with what `epp:parse_file/2` returns
+//! (by `tests/erl_parse_diff.escript`). Ignored by default: it needs OTP's
 //! sources and `escript`. Run it with
 //!
 //! ```text

@@ -272,7 +272,7 @@ fn shift<H: TermAlloc + ?Sized>(h: &mut H, x: BigInt, n: i128) -> BifResult {
         big_result(h, &(x << (n as usize)))
     } else {
         let m = -n;
-        if m >= x.bits() as i128 + 1 {
+        if m > x.bits() as i128 {
             return Ok(tag::small(if x.is_negative() { -1 } else { 0 }));
         }
         // Floor division by 2^m (BigInt's `>>` on negatives rounds down too,

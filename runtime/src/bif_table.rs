@@ -98,9 +98,11 @@ bifs! {
     "erlang" "length"/1 => "kiln_bif_length", guard, auto;
     "erlang" "hd"/1 => "kiln_bif_hd", guard, auto;
     "erlang" "tl"/1 => "kiln_bif_tl", guard, auto;
-    "erlang" "max"/2 => "kiln_bif_max", guard, auto;
-    "erlang" "min"/2 => "kiln_bif_min", guard, auto;
-    "erlang" "make_tuple"/2 => "kiln_bif_make_tuple", auto;
+    // Not guard BIFs before OTP 26.
+    "erlang" "max"/2 => "kiln_bif_max", auto;
+    "erlang" "min"/2 => "kiln_bif_min", auto;
+    // Not auto-imported.
+    "erlang" "make_tuple"/2 => "kiln_bif_make_tuple";
     "erlang" "tuple_to_list"/1 => "kiln_bif_tuple_to_list", auto;
     "erlang" "list_to_tuple"/1 => "kiln_bif_list_to_tuple", auto;
     // Conversions.
@@ -111,6 +113,13 @@ bifs! {
     "erlang" "integer_to_list"/2 => "kiln_bif_integer_to_list_2", auto;
     "erlang" "list_to_integer"/1 => "kiln_bif_list_to_integer", auto;
     "erlang" "list_to_integer"/2 => "kiln_bif_list_to_integer_2", auto;
+    "erlang" "float"/1 => "kiln_bif_float", guard, auto;
+    "erlang" "trunc"/1 => "kiln_bif_trunc", guard, auto;
+    "erlang" "round"/1 => "kiln_bif_round", guard, auto;
+    "erlang" "floor"/1 => "kiln_bif_floor", guard, auto;
+    "erlang" "ceil"/1 => "kiln_bif_ceil", guard, auto;
+    "erlang" "float_to_list"/1 => "kiln_bif_float_to_list", auto;
+    "erlang" "list_to_float"/1 => "kiln_bif_list_to_float", auto;
     // Exceptions (always return NON_VALUE after raising).
     "erlang" "error"/1 => "kiln_bif_error", auto;
     "erlang" "error"/2 => "kiln_bif_error_2", auto;

@@ -1,5 +1,6 @@
 //! The BIFs over terms: boolean operators and type tests (here), data access
-//! ([`data`]), list operators ([`lists`]) and conversions ([`convert`]).
+//! ([`data`]), list operators ([`lists`]), conversions ([`convert`]) and
+//! number conversions ([`numeric`]).
 //!
 //! Each `kiln_bif_*` is the entry point named in [`crate::bif_table`]: an
 //! `extern "C" fn(P, T...) -> T` that returns the result, or `NON_VALUE`
@@ -11,6 +12,7 @@
 pub mod convert;
 pub mod data;
 pub mod lists;
+pub mod numeric;
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::term::{atoms, bif_return_pure, boolean, view, BifResult, Error, TermView};

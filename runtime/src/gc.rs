@@ -202,9 +202,7 @@ fn collect_into(proc: &mut Process, to_words: usize, nlive: usize) -> usize {
     let live = (c.top as usize - to.start() as usize) / 8;
     header.htop = c.top;
     header.hlimit = to.end();
-    heap.block = to;
-    heap.fragments.clear();
-    heap.fragment_words = 0;
+    heap.reset(to);
     live
 }
 

@@ -133,6 +133,8 @@ impl Fragment {
 pub struct Heap {
     pub(crate) block: Block,
     pub(crate) fragments: Vec<Fragment>,
+    /// Index in `fragments` of the one [`Heap::alloc`] bumps in, if any.
+    bump_fragment: Option<usize>,
     /// Words used in `fragments` (for the collection trigger and sizing).
     pub(crate) fragment_words: usize,
     /// Block size the collector will use next time, at least (sizing policy,
@@ -144,7 +146,7 @@ impl Heap {
     /// A heap with a block of `words` (at least [`MIN_HEAP_WORDS`]).
     pub fn new(words: usize) -> Heap {
         let words = words.max(MIN_HEAP_WORDS);
-        Heap { block: Block::new(words), fragments: Vec::new(), fragment_words: 0, next_size: words }
+        Heap { block: Block::new(words), fragments: Vec::new(), bump_fragment: None, fragment_words: 0, next_size: words }
     }
 
     /// Allocates `words` without collecting: from the block when
@@ -158,14 +160,13 @@ impl Heap {
             return p;
         }
         *hlimit = *htop;
-        if let Some(p) = self.fragments.last_mut().and_then(|f| f.bump(words)) {
-            self.fragment_words += words;
+        self.fragment_words += words;
+        if let Some(p) = self.bump_fragment.and_then(|i| self.fragments.get_mut(i)).and_then(|f| f.bump(words)) {
             return p;
         }
         let mut frag = Fragment::new(words.max(MIN_FRAGMENT_WORDS));
         let p = frag.bump(words).unwrap_or(frag.block.start());
-        self.fragment_words += words;
-        // Keep the fragment with free room last, so the next overflow uses it.
+        self.bump_fragment = Some(self.fragments.len());
         self.fragments.push(frag);
         p
     }
@@ -173,10 +174,15 @@ impl Heap {
     /// Adds a filled fragment (an accepted message) to from-space.
     pub fn adopt(&mut self, frag: Fragment) {
         self.fragment_words += frag.used;
-        // Insert before the last fragment so a partially used allocation
-        // fragment stays last.
-        let at = self.fragments.len().saturating_sub(1);
-        self.fragments.insert(at, frag);
+        self.fragments.push(frag);
+    }
+
+    /// Replaces the block and drops every fragment (after a collection).
+    pub(crate) fn reset(&mut self, block: Block) {
+        self.block = block;
+        self.fragments.clear();
+        self.bump_fragment = None;
+        self.fragment_words = 0;
     }
 
     /// The block size in words.

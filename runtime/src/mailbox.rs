@@ -212,7 +212,10 @@ pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -
         (None, None) => false,
         (None, Some(0)) => true,
         (None, Some(ms)) => {
-            let deadline = now + Duration::from_millis(ms);
+            // A deadline past what `Instant` can represent never comes.
+            let Some(deadline) = now.checked_add(Duration::from_millis(ms)) else {
+                return 0;
+            };
             mailbox.deadline = Some(deadline);
             shared.timer_fired.store(false, Ordering::SeqCst);
             let gen = shared.timer_gen.fetch_add(1, Ordering::SeqCst) + 1;

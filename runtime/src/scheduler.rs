@@ -165,8 +165,8 @@ impl Scheduler {
         let mut now = None;
         loop {
             let top = timers.peek()?;
-            if top.shared.timer_gen.load(Ordering::SeqCst) != top.gen {
-                timers.pop(); // disarmed: the receive matched a message
+            if top.shared.timer_gen.load(Ordering::SeqCst) != top.gen || top.shared.state() == process::EXITED {
+                timers.pop(); // disarmed (the receive matched), or its process is gone
                 continue;
             }
             let now = *now.get_or_insert_with(Instant::now);

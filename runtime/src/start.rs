@@ -199,3 +199,110 @@ unsafe fn program_args(argc: i32, argv: *const *const u8) -> Vec<String> {
         .map(|&p| unsafe { std::ffi::CStr::from_ptr(p as *const std::ffi::c_char) }.to_string_lossy().into_owned())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::{tag, AtomEntry, ExportEntry, LiteralEntry, ProcessHeader};
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    static SEEN_ARGS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    static LITERAL: AtomicU64 = AtomicU64::new(0);
+
+    /// Returns `v` into the top frame (the base frame: the process ends).
+    fn ret(p: *mut ProcessHeader, v: Term) -> u64 {
+        // SAFETY: `p` is the running process; its top frame's code is valid.
+        unsafe {
+            let proc = Process::from_header(p);
+            let f = proc.stack.top_code(&proc.header).expect("base frame");
+            f(p, v, tag::NIL, tag::NIL, tag::NIL)
+        }
+    }
+
+    unsafe extern "C" fn main_1(p: *mut ProcessHeader, args: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+        let strings = crate::term::list_to_vec(args).unwrap_or_default();
+        *SEEN_ARGS.lock().unwrap() = strings.into_iter().filter_map(crate::term::list_to_string).collect();
+        ret(p, tag::NIL)
+    }
+
+    unsafe extern "C" fn main_0_crash(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+        // SAFETY: `p` is the running process.
+        unsafe {
+            crate::exception::kiln_raise(p, crate::atom::known::ERROR, crate::atom::intern("boom"));
+            crate::exception::kiln_unwind(p)(p, 0, 0, 0, 0)
+        }
+    }
+
+    /// A descriptor as the code generator would emit it, leaked to 'static.
+    fn module(name: &'static str, exports: Vec<(&'static str, u32, crate::abi::ErlFn)>) -> &'static ModuleInfo {
+        let slot = |t| Box::leak(Box::new(t)) as *mut Term;
+        let atoms: Vec<AtomEntry> = [name, "main", "hello"]
+            .iter()
+            .map(|a| AtomEntry { name: a.as_ptr(), len: a.len(), slot: slot(tag::NIL) })
+            .collect();
+        // {hello, "world"}
+        let etf: &'static [u8] = &[131, 104, 2, 119, 5, b'h', b'e', b'l', b'l', b'o', 107, 0, 5, b'w', b'o', b'r', b'l', b'd'];
+        let lit_slot = slot(tag::NIL);
+        let literals = vec![LiteralEntry { etf: etf.as_ptr(), len: etf.len(), slot: lit_slot }];
+        let exports: Vec<ExportEntry> =
+            exports.into_iter().map(|(n, arity, code)| ExportEntry { name: n.as_ptr(), len: n.len(), arity, code }).collect();
+        let m = ModuleInfo {
+            name: name.as_ptr(),
+            name_len: name.len(),
+            num_atoms: atoms.len(),
+            atoms: Box::leak(atoms.into_boxed_slice()).as_ptr(),
+            num_literals: 1,
+            literals: Box::leak(literals.into_boxed_slice()).as_mut_ptr(),
+            num_exports: exports.len(),
+            exports: Box::leak(exports.into_boxed_slice()).as_ptr(),
+            funs: std::ptr::null(),
+            num_funs: 0,
+        };
+        LITERAL.store(lit_slot as u64, Ordering::SeqCst);
+        Box::leak(Box::new(m))
+    }
+
+    #[test]
+    fn kiln_main_loads_modules_and_runs_main_1() {
+        let m = module("kiln_start_test_a", vec![("main", 1, main_1)]);
+        let mods = [m as *const ModuleInfo];
+        let argv_owned: Vec<std::ffi::CString> =
+            ["prog", "a", "bé"].iter().map(|s| std::ffi::CString::new(*s).unwrap()).collect();
+        let argv: Vec<*const u8> = argv_owned.iter().map(|c| c.as_ptr() as *const u8).collect();
+        let entry = "kiln_start_test_a";
+        // SAFETY: every pointer is valid for the call, as generated code's.
+        let code = unsafe { kiln_main(3, argv.as_ptr(), mods.as_ptr(), 1, entry.as_ptr(), entry.len()) };
+        assert_eq!(code, 0);
+        assert_eq!(*SEEN_ARGS.lock().unwrap(), vec!["a".to_string(), "bé".to_string()]);
+        // SAFETY: the slot was filled at load time.
+        let lit = unsafe { *(LITERAL.load(Ordering::SeqCst) as *const Term) };
+        assert_eq!(crate::process::exit::term_to_string(lit), "{hello,\"world\"}");
+        // SAFETY: the first atom entry's slot was filled at load time.
+        let own = unsafe { *(*m.atoms).slot };
+        assert_eq!(own, crate::atom::intern("kiln_start_test_a"));
+    }
+
+    #[test]
+    fn uncaught_error_in_main_0_exits_127() {
+        let entry = crate::atom::intern("kiln_start_test_b");
+        let m = module("kiln_start_test_b", vec![("main", 0, main_0_crash)]);
+        // SAFETY: a descriptor built like the code generator's.
+        unsafe { load_module(m).unwrap() };
+        assert_eq!(run_main(entry, &[]), 127);
+        assert_eq!(run_main(crate::atom::intern("kiln_start_test_none"), &[]), 127);
+    }
+
+    #[test]
+    fn bad_literals_stop_start_up() {
+        let m = module("kiln_start_test_c", vec![]);
+        static TRUNCATED: [u8; 2] = [131, 104];
+        // SAFETY: the literal entry is ours (leaked, unshared); point it at
+        // malformed bytes.
+        unsafe {
+            let lit = m.literals as *mut LiteralEntry;
+            (*lit).etf = TRUNCATED.as_ptr();
+            (*lit).len = 2;
+            assert!(load_module(m).unwrap_err().contains("truncated"));
+        }
+    }
+}

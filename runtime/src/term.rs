@@ -306,7 +306,12 @@ pub unsafe fn process<'a>(p: *mut ProcessHeader) -> &'a mut crate::process::Proc
 
 /// Runs a BIF body in the process `p` and converts its result for generated
 /// code: the term, or `NON_VALUE` after raising the error.
+///
+/// `p` is the BIF's process argument: generated code and the runtime only
+/// ever pass the running process's header, which is the contract of every
+/// `kiln_bif_*` entry point (hence not an `unsafe fn`, like the entry points).
 #[inline]
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn bif_return(p: *mut ProcessHeader, body: impl FnOnce(&mut crate::process::Process) -> BifResult) -> Term {
     // SAFETY: BIF entry points are only called with the running process's
     // header (see `bif_table`).
@@ -319,6 +324,7 @@ pub fn bif_return(p: *mut ProcessHeader, body: impl FnOnce(&mut crate::process::
 
 /// Like [`bif_return`] for BIFs that need no allocation.
 #[inline]
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn bif_return_pure(p: *mut ProcessHeader, r: BifResult) -> Term {
     match r {
         Ok(t) => t,

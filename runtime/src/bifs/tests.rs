@@ -56,6 +56,12 @@ fn run_op(h: &mut TestHeap, op: &str, a: &[Term]) -> BifResult {
         ("integer_to_list", 2) => convert::integer_to_list(h, b(0), b(1)),
         ("list_to_integer", 1) => convert::list_to_integer(h, b(0), tag::small(10)),
         ("list_to_integer", 2) => convert::list_to_integer(h, b(0), b(1)),
+        ("trunc", 1) => numeric::trunc(h, b(0)),
+        ("round", 1) => numeric::round(h, b(0)),
+        ("floor", 1) => numeric::floor(h, b(0)),
+        ("ceil", 1) => numeric::ceil(h, b(0)),
+        ("float_to_list", 1) => numeric::float_to_list(h, b(0)),
+        ("list_to_float", 1) => numeric::list_to_float(h, b(0)),
         (name, 1) => {
             let test = match name {
                 "is_atom" => TypeTest::Atom,

@@ -61,7 +61,7 @@ fn tie_to_even(a: f64, digits: &[u8], x: i32) -> Option<Vec<u8>> {
         // Rounding up adds a digit: not a same-length tie.
         return None;
     }
-    let even = if down[n - 1] % 2 == 0 { down } else { up };
+    let even = if down[n - 1].is_multiple_of(2) { down } else { up };
     if even == digits {
         return None;
     }

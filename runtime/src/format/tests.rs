@@ -159,3 +159,24 @@ fn floats_match_otp() {
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures[..failures.len().min(30)].join("\n"));
 }
+
+#[test]
+fn deeply_nested_terms_print() {
+    use crate::abi::tag;
+    let run = || {
+        let mut h = TestHeap::new();
+        let mut t = tag::NIL;
+        for _ in 0..20_000 {
+            t = h.list(&[t]);
+        }
+        let w = format_term(t, Mode::Write);
+        let p = format_term(t, Mode::Print);
+        let d = display::display(t);
+        (w.len(), p.len(), d.len())
+    };
+    // Scheduler threads have 2 MiB stacks by default.
+    let (w, p, d) = std::thread::Builder::new().stack_size(2 << 20).spawn(run).unwrap().join().unwrap();
+    assert_eq!(w, 40_002);
+    assert!(p > 40_002);
+    assert_eq!(d, 40_002);
+}

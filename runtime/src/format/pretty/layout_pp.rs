@@ -13,7 +13,7 @@ use super::{indent, last_depth, write_node, End, Kind, NoGood, Node, Pp, Seq};
 impl Pp {
     /// Whether an element fits after the previous one on the same line.
     fn fits_inline(&self, ld1: i64, elen: i64, col: i64, w: i64) -> bool {
-        (ld1 == 0 && elen + 1 < self.ll - col && w + elen + 1 <= self.m)
+        (ld1 == 0 && elen < self.ll - col - 1 && w + elen < self.m)
             || (ld1 > 0 && elen < self.ll - col - ld1 && w + elen + ld1 <= self.m)
     }
 

@@ -221,8 +221,15 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
     }
 
     /// Decrements the reduction counter; yields at zero. Leaves the builder
-    /// in the block that continues the function.
-    pub fn count_reduction(&self, proc: PointerValue<'ctx>, me: FunctionValue<'ctx>, regs: &[IntValue<'ctx>], n: usize) -> Res<()> {
+    /// in the block that continues the function; returns the (cold)
+    /// yielding block.
+    pub fn count_reduction(
+        &self,
+        proc: PointerValue<'ctx>,
+        me: FunctionValue<'ctx>,
+        regs: &[IntValue<'ctx>],
+        n: usize,
+    ) -> Res<inkwell::basic_block::BasicBlock<'ctx>> {
         let p = self.field(proc, abi::FIELD_REDS, "reds.p")?;
         let reds = self.b.build_load(self.l.i64, p, "reds")?.into_int_value();
         let reds = self.b.build_int_sub(reds, self.i64c(1), "reds.new")?;
@@ -234,7 +241,7 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
         self.b.position_at_end(y);
         self.yield_at(proc, me, regs, n)?;
         self.b.position_at_end(go);
-        Ok(())
+        Ok(y)
     }
 
     /// The `n` arguments of an entry: registers, then `proc->args[i]`.

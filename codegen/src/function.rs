@@ -54,6 +54,8 @@ pub(crate) struct FnCodegen<'a, 'ctx, 'm> {
     values: Vec<Option<IntValue<'ctx>>>,
     /// The shared unwinding block, created on first use.
     unwind_bb: Cell<Option<BasicBlock<'ctx>>>,
+    /// Blocks to move to the end of the function.
+    cold: Vec<BasicBlock<'ctx>>,
 }
 
 /// Emits the native function rooted at `nf.root` of function `fidx`.
@@ -71,6 +73,7 @@ pub(crate) fn emit_native<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>
         blocks: HashMap::new(),
         values: vec![None; f.value_types.len()],
         unwind_bb: Cell::new(None),
+        cold: Vec::new(),
     };
     cg.run()
 }
@@ -78,6 +81,9 @@ pub(crate) fn emit_native<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>
 impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     fn run(&mut self) -> Res<()> {
         let entry = self.e.cx.append_basic_block(self.llfn, "entry");
+        self.e.b.position_at_end(entry);
+        let root_args = self.prologue()?;
+        let prologue_end = self.e.insert_block()?;
         for &b in &self.nf.blocks {
             let bb = self.e.cx.append_basic_block(self.llfn, &format!("b{}", b.0));
             let phis = if self.nf.preds.get(&b).copied().unwrap_or(0) > 1 {
@@ -93,8 +99,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             };
             self.blocks.insert(b, BlockInfo { bb, phis });
         }
-        self.e.b.position_at_end(entry);
-        let root_args = self.prologue()?;
+        self.e.b.position_at_end(prologue_end);
         self.bind_edge(self.nf.root, root_args)?;
         self.e.b.build_unconditional_branch(self.blocks[&self.nf.root].bb)?;
 
@@ -113,6 +118,15 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         if let Some(u) = self.unwind_bb.get() {
             self.e.b.position_at_end(u);
             self.e.unwind(self.proc)?;
+            self.cold.push(u);
+        }
+        // Rarely taken paths last, for readable IR (and LLVM's layout).
+        for bb in std::mem::take(&mut self.cold) {
+            if let Some(last) = self.llfn.get_last_basic_block() {
+                if last != bb {
+                    bb.move_after(last).map_err(|_| CodegenError::Llvm("cannot move a block".into()))?;
+                }
+            }
         }
         Ok(())
     }
@@ -124,14 +138,15 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         if self.nf.root == BlockId(0) {
             let n = root.params.len();
             let regs: Vec<IntValue<'ctx>> = (0..n.min(REG_ARGS)).map(|i| e.reg(self.llfn, i)).collect::<Res<_>>()?;
-            e.count_reduction(self.proc, self.llfn, &regs, n)?;
+            let y = e.count_reduction(self.proc, self.llfn, &regs, n)?;
+            self.cold.push(y);
             let words = e.entry_args(self.llfn, self.proc, n)?;
-            root.params.iter().zip(words).map(|(&p, w)| self.from_word(w, self.ty(p)?)).collect()
+            root.params.iter().zip(words).map(|(&p, w)| self.decode_word(w, self.ty(p)?)).collect()
         } else {
             let n = root.params.len() - 1;
             let mut words = vec![e.reg(self.llfn, 0)?];
             words.extend(e.pop_frame(self.proc, n)?);
-            root.params.iter().zip(words).map(|(&p, w)| self.from_word(w, self.ty(p)?)).collect()
+            root.params.iter().zip(words).map(|(&p, w)| self.decode_word(w, self.ty(p)?)).collect()
         }
     }
 
@@ -187,11 +202,11 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         if from == to {
             return Ok(v);
         }
-        let w = self.to_word(v, from)?;
-        self.from_word(w, to)
+        let w = self.encode_word(v, from)?;
+        self.decode_word(w, to)
     }
 
-    fn to_word(&self, v: IntValue<'ctx>, from: Type) -> Res<IntValue<'ctx>> {
+    fn encode_word(&self, v: IntValue<'ctx>, from: Type) -> Res<IntValue<'ctx>> {
         let b = &self.e.b;
         Ok(match from {
             Type::Term => v,
@@ -205,7 +220,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         })
     }
 
-    fn from_word(&self, w: IntValue<'ctx>, to: Type) -> Res<IntValue<'ctx>> {
+    fn decode_word(&self, w: IntValue<'ctx>, to: Type) -> Res<IntValue<'ctx>> {
         let b = &self.e.b;
         Ok(match to {
             Type::Term => w,

@@ -121,7 +121,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 // 2: the timeout was bad and an exception was raised.
                 let raised = e.b.build_int_compare(IntPredicate::EQ, r, e.i64c(2), "raised")?;
                 e.branch_to_unwind(self.llfn, self.proc, raised, Some(self.unwind_block()))?;
-                (r, Type::Int)
+                (e.b.build_int_compare(IntPredicate::EQ, r, e.i64c(1), "expired")?, Type::Bool)
             }
             Op::RecvTimedOut => {
                 let r = self.rt_call(Rt::RecvTimedOut, &[], "fired")?;

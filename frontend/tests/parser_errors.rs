@@ -107,6 +107,10 @@ fn short_expected_lists_become_a_note() {
     let errs = parser::parse_module(&toks).unwrap_err();
     assert_eq!(errs[0].message, "syntax error before: x");
     assert_eq!(errs[0].notes, vec!["expected an integer".to_string()]);
+    let (_, toks) = lex("-module(m).\nf() -> #.\n");
+    let errs = parser::parse_module(&toks).unwrap_err();
+    assert_eq!(errs[0].message, "syntax error before: '.'");
+    assert_eq!(errs[0].notes, vec!["expected an atom, '{'".to_string()]);
 }
 
 #[test]

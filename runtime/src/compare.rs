@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
-use crate::abi::{ProcessHeader, Term};
+use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom;
 use crate::term::{big_to_bigint, boolean, view, BigView, TermView, TypeClass};
 
@@ -45,6 +45,9 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
 fn compare_with(a: Term, b: Term, exact: bool) -> Ordering {
     if a == b {
         return Ordering::Equal;
+    }
+    if tag::is_small(a) && tag::is_small(b) {
+        return tag::small_value(a).cmp(&tag::small_value(b));
     }
     // Pending pairs, compared after the current one; the flag says whether
     // the pair is compared exactly (map keys are, at any depth).

@@ -15,6 +15,7 @@
 
 pub mod atoms;
 pub mod control;
+mod deep;
 pub mod display;
 pub mod float;
 pub mod pretty;

@@ -34,7 +34,6 @@
 //! timeout is still examined first, as in BEAM.
 
 use std::collections::VecDeque;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::abi::{tag, ProcessHeader, Term};
@@ -88,9 +87,8 @@ impl Mailbox {
     /// Disarms the receive timer (a match was found, or it fired).
     fn disarm(&mut self, shared: &Shared) {
         if self.deadline.take().is_some() {
-            shared.timer_gen.fetch_add(1, Ordering::SeqCst);
+            shared.new_timer_generation();
         }
-        shared.timer_fired.store(false, Ordering::SeqCst);
     }
 }
 
@@ -208,7 +206,7 @@ pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -
     let Process { mailbox, shared, .. } = proc;
     let now = Instant::now();
     let expired = match (mailbox.deadline, ms) {
-        (Some(d), _) => shared.timer_fired.load(Ordering::SeqCst) || now >= d,
+        (Some(d), _) => shared.timer_fired() || now >= d,
         (None, None) => false,
         (None, Some(0)) => true,
         (None, Some(ms)) => {
@@ -217,8 +215,7 @@ pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -
                 return 0;
             };
             mailbox.deadline = Some(deadline);
-            shared.timer_fired.store(false, Ordering::SeqCst);
-            let gen = shared.timer_gen.fetch_add(1, Ordering::SeqCst) + 1;
+            let gen = shared.new_timer_generation();
             scheduler::add_timer(deadline, gen, shared.clone());
             false
         }
@@ -242,7 +239,7 @@ pub unsafe extern "C" fn kiln_recv_timed_out(p: *mut ProcessHeader) -> u64 {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
     let Process { mailbox, shared, .. } = proc;
-    if mailbox.deadline.is_none() || !shared.timer_fired.load(Ordering::SeqCst) {
+    if mailbox.deadline.is_none() || !shared.timer_fired() {
         return 0;
     }
     if mailbox.cursor < mailbox.queue.len() || !shared.inbox.is_empty() {
@@ -258,9 +255,7 @@ pub unsafe extern "C" fn kiln_recv_timed_out(p: *mut ProcessHeader) -> u64 {
 /// Called by the scheduler when a timer entry expires: marks the timeout
 /// fired (if the entry is not stale) and wakes the process.
 pub(crate) fn timer_expired(shared: &Shared, gen: u64) {
-    if shared.timer_gen.load(Ordering::SeqCst) != gen {
-        return;
+    if shared.fire_timer(gen) {
+        scheduler::wake(shared);
     }
-    shared.timer_fired.store(true, Ordering::SeqCst);
-    scheduler::wake(shared);
 }

@@ -24,7 +24,7 @@ pub mod dict;
 pub mod exit;
 pub mod table;
 
-use std::sync::atomic::{fence, AtomicBool, AtomicPtr, AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{fence, AtomicPtr, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 
 use crossbeam_queue::SegQueue;
@@ -55,11 +55,12 @@ pub struct Shared {
     /// Messages sent to the process and not yet moved into its private
     /// queue. Lock-free MPSC use of an MPMC queue.
     pub(crate) inbox: SegQueue<Message>,
-    /// Incremented whenever the receive timer is armed or disarmed, so a
-    /// timer entry of an earlier `receive` is recognised as stale.
-    pub(crate) timer_gen: AtomicU64,
-    /// Set when the armed receive timer expired.
-    pub(crate) timer_fired: AtomicBool,
+    /// The receive timer: `generation << 1 | fired`. The generation changes
+    /// whenever the owner arms or disarms the timer, so a timer entry of an
+    /// earlier `receive` is recognised as stale; `fired` is set (by a
+    /// compare-and-swap on the whole word, so never for a stale entry) when
+    /// the armed timer expires.
+    timer: AtomicU64,
     /// The owned half. Dereferenced only by the winner of the
     /// `WAITING → RUNNABLE` transition (which owns the process until it is
     /// run) and by the scheduler running it.
@@ -72,8 +73,7 @@ impl Shared {
             serial,
             state: AtomicU8::new(RUNNABLE),
             inbox: SegQueue::new(),
-            timer_gen: AtomicU64::new(0),
-            timer_fired: AtomicBool::new(false),
+            timer: AtomicU64::new(0),
             proc: AtomicPtr::new(std::ptr::null_mut()),
         }
     }
@@ -106,7 +106,30 @@ impl Shared {
 
     /// Whether a wake-up is pending: messages in the inbox or a fired timer.
     pub(crate) fn has_wakeup(&self) -> bool {
-        !self.inbox.is_empty() || self.timer_fired.load(Ordering::SeqCst)
+        !self.inbox.is_empty() || self.timer_fired()
+    }
+
+    /// Starts a new timer generation (owner only: arming or disarming);
+    /// returns it. Clears `fired`.
+    pub(crate) fn new_timer_generation(&self) -> u64 {
+        let gen = (self.timer.load(Ordering::SeqCst) >> 1).wrapping_add(1);
+        self.timer.store(gen << 1, Ordering::SeqCst);
+        gen
+    }
+
+    /// The current timer generation.
+    pub(crate) fn timer_generation(&self) -> u64 {
+        self.timer.load(Ordering::SeqCst) >> 1
+    }
+
+    /// Marks the timer of generation `gen` fired; false if it is stale.
+    pub(crate) fn fire_timer(&self, gen: u64) -> bool {
+        self.timer.compare_exchange(gen << 1, gen << 1 | 1, Ordering::SeqCst, Ordering::SeqCst).is_ok()
+    }
+
+    /// Whether the armed timer fired.
+    pub(crate) fn timer_fired(&self) -> bool {
+        self.timer.load(Ordering::SeqCst) & 1 == 1
     }
 }
 

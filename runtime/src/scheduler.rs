@@ -165,7 +165,7 @@ impl Scheduler {
         let mut now = None;
         loop {
             let top = timers.peek()?;
-            if top.shared.timer_gen.load(Ordering::SeqCst) != top.gen || top.shared.state() == process::EXITED {
+            if top.shared.timer_generation() != top.gen || top.shared.state() == process::EXITED {
                 timers.pop(); // disarmed (the receive matched), or its process is gone
                 continue;
             }

@@ -94,8 +94,9 @@ impl Fb {
             | Op::Not(_)
             | Op::IsTrue(_)
             | Op::RecvTimedOut
+            | Op::RecvTimer(_)
             | Op::Const(Const::Bool(_)) => Type::Bool,
-            Op::RecvTimer(_) | Op::Const(Const::Int(_)) => Type::Int,
+            Op::Const(Const::Int(_)) => Type::Int,
             _ => Type::Term,
         };
         self.op_n(b, op, &[ty])[0]
@@ -170,8 +171,9 @@ pub fn mock_runtime(target: Target) -> PathBuf {
 fn build_mock(target: Target) -> PathBuf {
     let dir = scratch().join(format!("mock-{}", target.rust_triple()));
     std::fs::create_dir_all(&dir).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/mock_runtime.rs");
-    let text = std::fs::read_to_string(&src).unwrap();
+    let support = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support");
+    let src = support.join("mock_runtime.rs");
+    let text = std::fs::read_to_string(&src).unwrap() + &std::fs::read_to_string(support.join("mock_bifs.rs")).unwrap();
     // Every BIF symbol the mock does not implement becomes a stub, so the
     // link module's wrappers always resolve.
     let mut stubs = String::new();
@@ -204,6 +206,19 @@ fn build_mock(target: Target) -> PathBuf {
 
 /// Compiles, links and returns the executable of a program.
 pub fn build(name: &str, modules: &[Module], entry: &str, undefined: &[(String, String, u32)], target: Target, opt: OptLevel) -> PathBuf {
+    build_with(name, modules, entry, undefined, target, opt, &mock_runtime(target)).unwrap_or_else(|e| panic!("link: {e}"))
+}
+
+/// Like [`build`], linking with the runtime library `runtime`.
+pub fn build_with(
+    name: &str,
+    modules: &[Module],
+    entry: &str,
+    undefined: &[(String, String, u32)],
+    target: Target,
+    opt: OptLevel,
+    runtime: &Path,
+) -> Result<PathBuf, kiln_codegen::LinkError> {
     let dir = scratch().join(format!("{name}-{}-{opt:?}", target.rust_triple()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut objs = Vec::new();
@@ -219,8 +234,15 @@ pub fn build(name: &str, modules: &[Module], entry: &str, undefined: &[(String, 
     std::fs::write(&p, link_obj).unwrap();
     objs.push(p);
     let exe = dir.join(if target == Target::Wasm32Wasip1 { "prog.wasm" } else { "prog" });
-    link(&objs, &mock_runtime(target), target, &exe).unwrap_or_else(|e| panic!("link: {e}"));
-    exe
+    link(&objs, runtime, target, &exe)?;
+    Ok(exe)
+}
+
+/// The real runtime library, if one has been built in this workspace
+/// (`cargo build -p kiln-runtime [--target wasm32-wasip1]`).
+pub fn real_runtime(target: Target) -> Option<PathBuf> {
+    let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent()?;
+    kiln_codegen::find_runtime_lib(target_dir, target)
 }
 
 /// Runs an executable (wasm under node's WASI).
@@ -244,20 +266,62 @@ pub fn run(exe: &Path, target: Target, args: &[&str]) -> Output {
 
 
 /// Builds and runs the program on every available target at `O0` and
-/// `O2`, checking stdout and the exit status.
+/// `O2` with the mock runtime, and at `O2` with the real runtime where one
+/// is built, checking stdout and the exit status.
 pub fn check(name: &str, modules: &[Module], undefined: &[(String, String, u32)], stdout: &str, status: i32) {
+    check_both(name, modules, undefined, stdout, stdout, status)
+}
+
+/// [`check`] where the real runtime prints differently (it quotes atoms,
+/// prints strings, has bignums).
+pub fn check_both(
+    name: &str,
+    modules: &[Module],
+    undefined: &[(String, String, u32)],
+    mock_stdout: &str,
+    real_stdout: &str,
+    status: i32,
+) {
     let entry = &modules[0].name;
     for target in targets() {
         for opt in [OptLevel::O0, OptLevel::O2] {
             let exe = build(name, modules, entry, undefined, target, opt);
-            let out = run(&exe, target, &[]);
-            let got = String::from_utf8_lossy(&out.stdout);
-            assert_eq!(
-                (got.as_ref(), out.status.code()),
-                (stdout, Some(status)),
-                "{name} on {target:?} at {opt:?}; stderr:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            expect(&exe, target, name, mock_stdout, status, "mock");
+        }
+        let Some(real) = real_runtime(target) else { continue };
+        match build_with(&format!("{name}-real"), modules, entry, undefined, target, OptLevel::O2, &real) {
+            Ok(exe) => expect(&exe, target, name, real_stdout, status, "real"),
+            // A runtime still being written may lack entry points or BIFs.
+            Err(e) => eprintln!("note: {name} not linked with the real runtime on {target:?}: {e}"),
+        }
+    }
+}
+
+fn expect(exe: &Path, target: Target, name: &str, stdout: &str, status: i32, runtime: &str) {
+    let out = run(exe, target, &[]);
+    // `erlang:display/1` of the real runtime ends lines with "\r\n".
+    let got = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(
+        (got.as_str(), out.status.code()),
+        (stdout, Some(status)),
+        "{name} on {target:?} ({runtime} runtime, {}); stderr:\n{}",
+        exe.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Builds the program at `O2` for every target, with the mock and (if
+/// built and linkable) the real runtime, and hands each run to `check`.
+pub fn for_each_runtime(name: &str, modules: &[Module], check: impl Fn(&Output, &str)) {
+    let entry = &modules[0].name;
+    for target in targets() {
+        let exe = build(name, modules, entry, &[], target, OptLevel::O2);
+        check(&run(&exe, target, &[]), &format!("{target:?}, mock runtime"));
+        if let Some(real) = real_runtime(target) {
+            match build_with(&format!("{name}-real"), modules, entry, &[], target, OptLevel::O2, &real) {
+                Ok(exe) => check(&run(&exe, target, &[]), &format!("{target:?}, real runtime")),
+                Err(e) => eprintln!("note: {name} not linked with the real runtime on {target:?}: {e}"),
+            }
         }
     }
 }

@@ -7,10 +7,9 @@ use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-/// What follows `-name`.
-pub enum AttrValue {
-    /// `Expr`, `Expr, Exprs` or `(Expr, Exprs)`.
-    Exprs(Vec<Expr>),
+/// What follows `-name` when it contains a type (otherwise it is a list of
+/// expressions: `Expr`, `Expr, Exprs` or `(Expr, Exprs)`).
+pub enum TypedAttrValue {
     /// `Name, {Fields}` with at least one typed field.
     TypedRecord(Expr, Vec<FieldItem>),
     /// `Head :: Type`.
@@ -33,11 +32,7 @@ fn attr(kind: AttributeKind, span: Span) -> Attribute {
 }
 
 /// `-name Value.` / `-name(Value).` without a type.
-pub fn build_attribute(name: &str, name_span: Span, value: AttrValue, span: Span) -> Result<Attribute, Diagnostic> {
-    let vals = match value {
-        AttrValue::Exprs(vals) => vals,
-        typed => return build_typed_attribute(name, name_span, typed, span),
-    };
+pub fn build_attribute(name: &str, vals: Vec<Expr>, span: Span) -> Result<Attribute, Diagnostic> {
     let second_bad = |what: &str| match vals.get(1) {
         Some(e) => error(e.span, format!("bad {what} declaration")),
         None => error(vals.first().map_or(span, |e| e.span), format!("bad {what} declaration")),
@@ -116,14 +111,14 @@ pub fn build_attribute(name: &str, name_span: Span, value: AttrValue, span: Span
 pub fn build_typed_attribute(
     name: &str,
     name_span: Span,
-    value: AttrValue,
+    value: TypedAttrValue,
     span: Span,
 ) -> Result<Attribute, Diagnostic> {
     match (name, value) {
-        ("record", AttrValue::TypedRecord(Expr { kind: ExprKind::Atom(r), .. }, items)) => {
+        ("record", TypedAttrValue::TypedRecord(Expr { kind: ExprKind::Atom(r), .. }, items)) => {
             Ok(attr(AttributeKind::Record { name: r, fields: record_fields(items)? }, span))
         }
-        ("type" | "opaque", AttrValue::TypeDef(head, body)) => {
+        ("type" | "opaque", TypedAttrValue::TypeDef(head, body)) => {
             let ExprKind::Call { fun, args } = head.kind else {
                 return Err(error(name_span, format!("bad {name} declaration")));
             };

@@ -9,7 +9,7 @@
 
 use std::io::Write as _;
 
-use super::float;
+use super::{deep, float};
 use super::write::{push_export, push_fun, push_pid, push_ref};
 use crate::abi::Term;
 use crate::atom;
@@ -17,9 +17,11 @@ use crate::term::{big_to_bigint, view, TermView};
 
 /// The bytes `erlang:display/1` prints for `t` (without the line end).
 pub fn display(t: Term) -> Vec<u8> {
-    let mut out = Vec::new();
-    display_into(&mut out, t);
-    out
+    deep::on_big_stack(|| {
+        let mut out = Vec::new();
+        display_into(&mut out, t);
+        out
+    })
 }
 
 fn push_str(out: &mut Vec<u8>, s: &str) {
@@ -27,6 +29,7 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
 }
 
 fn display_into(out: &mut Vec<u8>, t: Term) {
+    let Some(_level) = deep::enter() else { return };
     match view(t) {
         TermView::Small(v) => {
             let _ = write!(out, "{v}");

@@ -10,8 +10,8 @@
 //! line; map values that do not fit go on their own line.
 
 use super::strings::{is_printable_latin1, printable_latin1_list, quoted_string};
-use super::write::{binary_pieces, write};
-use super::{atoms, Encoding};
+use super::write::{binary_pieces, write_into};
+use super::{atoms, deep, Encoding};
 use crate::abi::{tag, Term};
 use crate::atom;
 use crate::term::{view, TermView};
@@ -38,6 +38,10 @@ impl Default for PrintOptions {
 
 /// The `~P` text of `t`.
 pub fn print(t: Term, o: &PrintOptions) -> String {
+    deep::on_big_stack(|| print_here(t, o))
+}
+
+fn print_here(t: Term, o: &PrintOptions) -> String {
     if o.depth == 0 {
         return "...".to_owned();
     }
@@ -57,7 +61,11 @@ pub fn print(t: Term, o: &PrintOptions) -> String {
             }
             out
         }
-        _ => write(t, -1, Encoding::Latin1),
+        _ => {
+            let mut out = String::new();
+            write_into(&mut out, t, -1, Encoding::Latin1);
+            out
+        }
     }
 }
 
@@ -131,6 +139,7 @@ fn seq_len(seq: &Seq, open_close: i64) -> i64 {
 
 /// The intermediate tree of `t` at depth `d` (`print_length`).
 fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
+    let Some(_level) = deep::enter() else { return Node::leaf(String::new()) };
     match view(t) {
         TermView::Nil => Node::leaf("[]".to_owned()),
         TermView::Tuple([]) => Node::leaf("{}".to_owned()),
@@ -186,7 +195,11 @@ fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
             Node { len: seq_len(&seq, 3), kind: Kind::Map(seq) }
         }
         TermView::Binary(b) => layout_binary(b, d, o),
-        _ => Node::leaf(write(t, -1, Encoding::Latin1)),
+        _ => {
+            let mut s = String::new();
+            write_into(&mut s, t, -1, Encoding::Latin1);
+            Node::leaf(s)
+        }
     }
 }
 
@@ -279,6 +292,7 @@ fn string_bin(chars: &[u32], suffix: &str, dots: &str) -> Node {
 
 /// Writes a node on one line.
 fn write_node(out: &mut String, n: &Node) {
+    let Some(_level) = deep::enter() else { return };
     match &n.kind {
         Kind::Leaf(s) => out.push_str(s),
         Kind::List(seq) => {

@@ -4,20 +4,23 @@
 
 use std::fmt::Write as _;
 
-use super::{atoms, float, Encoding};
+use super::{atoms, deep, float, Encoding};
 use crate::abi::Term;
 use crate::atom;
 use crate::term::{big_to_bigint, view, FunView, TermView};
 
 /// The `~W` text of `t` at depth `depth` (`-1`: unlimited).
 pub fn write(t: Term, depth: i64, enc: Encoding) -> String {
-    let mut out = String::new();
-    write_into(&mut out, t, depth, enc);
-    out
+    deep::on_big_stack(|| {
+        let mut out = String::new();
+        write_into(&mut out, t, depth, enc);
+        out
+    })
 }
 
 /// Appends the `~W` text of `t`.
 pub fn write_into(out: &mut String, t: Term, depth: i64, enc: Encoding) {
+    let Some(_level) = deep::enter() else { return };
     if depth == 0 {
         out.push_str("...");
         return;

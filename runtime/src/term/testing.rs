@@ -86,6 +86,16 @@ impl TestHeap {
         tag::boxed(p)
     }
 
+    /// The atom `x`.
+    pub fn atom_x(&mut self) -> Term {
+        atom::intern("x")
+    }
+
+    /// The atom `nil`.
+    pub fn atom_nil(&mut self) -> Term {
+        atom::intern("nil")
+    }
+
     pub fn float(&mut self, f: f64) -> Term {
         make_float(self, f)
     }

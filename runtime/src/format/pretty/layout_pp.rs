@@ -9,6 +9,7 @@
 //! for the budget `m`.
 
 use super::{indent, last_depth, write_node, End, Kind, NoGood, Node, Pp, Seq};
+use crate::format::deep;
 
 impl Pp {
     /// Whether an element fits after the previous one on the same line.
@@ -24,6 +25,7 @@ impl Pp {
 
     #[allow(clippy::too_many_arguments)]
     pub(super) fn pp(&self, out: &mut String, n: &Node, col: i64, tind: i64, ind: i64, ld: i64, w: i64) {
+        let Some(_level) = deep::enter() else { return };
         if self.fits(n, col, ld, w) {
             write_node(out, n);
             return;
@@ -230,6 +232,7 @@ impl Pp {
     // --- cind: does indentation `ind` for tagged tuples work? ---
 
     pub(super) fn cind(&self, n: &Node, col: i64, ind: i64, ld: i64, w: i64) -> Result<(), NoGood> {
+        let Some(_level) = deep::enter() else { return Ok(()) };
         if self.fits(n, col, ld, w) {
             return Ok(());
         }

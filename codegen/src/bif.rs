@@ -45,8 +45,9 @@ fn fast_path(module: &str, name: &str, arity: usize) -> Option<Fast> {
 impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     /// Declares the runtime function implementing `module:name/arity`.
     pub(crate) fn bif_function(&self, module: &str, name: &str, arity: u32) -> Res<FunctionValue<'ctx>> {
-        let bif = bif_table::lookup(module, name, arity)
-            .ok_or_else(|| self.unsupported(format!("call of {module}:{name}/{arity}, which is not a BIF of the runtime")))?;
+        let bif = bif_table::lookup(module, name, arity).ok_or_else(|| {
+            self.unsupported(format!("call of {module}:{name}/{arity}, which is not a BIF of the runtime"))
+        })?;
         Ok(self.e.l.declare(self.e.module, bif.symbol, self.e.l.bif_fn(arity)))
     }
 
@@ -81,7 +82,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             Fast::Add | Fast::Sub => {
                 // (x<<3|3) ± (y<<3) = (x±y)<<3|3; the i64 operation overflows
                 // exactly when x±y leaves the small range.
-                let name = if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
+                let name =
+                    if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
                 let intr = Intrinsic::find(name).ok_or_else(|| CodegenError::Llvm(format!("no intrinsic {name}")))?;
                 let decl = intr
                     .get_declaration(e.module, &[e.l.i64.into()])
@@ -127,6 +129,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
         a.extend(words.iter().map(|w| inkwell::values::BasicMetadataValueEnum::from(*w)));
         let r = e.b.build_direct_call(f, &a, "bif")?;
-        Ok(r.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?.into_int_value())
+        Ok(r.try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?
+            .into_int_value())
     }
 }

@@ -88,7 +88,12 @@ pub(crate) fn module_info<'ctx>(
     ])
 }
 
-pub(crate) fn define_global<'ctx>(e: &Emitter<'ctx, '_>, sym: &str, value: StructValue<'ctx>, linkage: Linkage) -> GlobalValue<'ctx> {
+pub(crate) fn define_global<'ctx>(
+    e: &Emitter<'ctx, '_>,
+    sym: &str,
+    value: StructValue<'ctx>,
+    linkage: Linkage,
+) -> GlobalValue<'ctx> {
     let g = e.module.add_global(value.get_type(), None, sym);
     g.set_linkage(linkage);
     g.set_constant(true);
@@ -120,7 +125,11 @@ pub(crate) fn emit<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Re
             message: format!("literal {i}: {err}"),
         })?;
         let s = bytes_global(e, &format!("{}${i}", mangle::data("etf", mname)), &bytes);
-        literals.push(e.l.literal_entry.const_named_struct(&[s.into(), usize_c(e, bytes.len()), slot.as_pointer_value().into()]));
+        literals.push(e.l.literal_entry.const_named_struct(&[
+            s.into(),
+            usize_c(e, bytes.len()),
+            slot.as_pointer_value().into(),
+        ]));
     }
     let literals_p = struct_array(e, &mangle::data("literals", mname), e.l.literal_entry, &literals);
 
@@ -139,14 +148,12 @@ pub(crate) fn emit<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Re
             let module_slot = mcx.atom_slot(e, mname).as_pointer_value();
             let mut infos = Vec::with_capacity(m.lambdas.len());
             for (i, l) in m.lambdas.iter().enumerate() {
-                let code = mcx
-                    .natives
-                    .get(l.function)
-                    .and_then(|n| n.get(&BlockId(0)))
-                    .ok_or_else(|| CodegenError::InvalidIr {
+                let code = mcx.natives.get(l.function).and_then(|n| n.get(&BlockId(0))).ok_or_else(|| {
+                    CodegenError::InvalidIr {
                         function: format!("module {mname}"),
                         message: format!("lambda {} has no body function {}", l.name, l.function),
-                    })?;
+                    }
+                })?;
                 let name = bytes_global(e, &format!("{}${i}", mangle::data("fun_name", mname)), l.name.as_bytes());
                 let i32c = |v: u64| BasicValueEnum::from(e.l.i32.const_int(v, false));
                 infos.push(e.l.fun_info.const_named_struct(&[

@@ -122,7 +122,8 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
             Code::Indirect(p) => self.b.build_indirect_call(self.l.erl_fn, p, &args, "st")?,
         };
         call.set_tail_call_kind(inkwell::values::LLVMTailCallKind::LLVMTailCallKindMustTail);
-        let st = call.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("ErlFn call has no result".into()))?;
+        let st =
+            call.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("ErlFn call has no result".into()))?;
         self.b.build_return(Some(&st))?;
         Ok(())
     }
@@ -133,7 +134,8 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
     pub fn unwind(&self, proc: PointerValue<'ctx>) -> Res<()> {
         let unwind = self.l.runtime(self.module, Rt::Unwind);
         let h = self.b.build_direct_call(unwind, &[proc.into()], "handler")?;
-        let h = h.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("kiln_unwind returns nothing".into()))?;
+        let h =
+            h.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("kiln_unwind returns nothing".into()))?;
         self.tail_call(Code::Indirect(h.into_pointer_value()), proc, &[self.l.i64.const_zero()])
     }
 
@@ -149,11 +151,17 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
 
     /// Makes sure `words` fit on the Erlang stack (calls `kiln_grow_stack`
     /// otherwise, which may move the stack) and returns the current `stop`.
-    pub fn ensure_stack(&self, func: FunctionValue<'ctx>, proc: PointerValue<'ctx>, words: u64) -> Res<PointerValue<'ctx>> {
+    pub fn ensure_stack(
+        &self,
+        func: FunctionValue<'ctx>,
+        proc: PointerValue<'ctx>,
+        words: u64,
+    ) -> Res<PointerValue<'ctx>> {
         let stop = self.load_ptr_field(proc, abi::FIELD_STOP, "stop")?;
         let slimit = self.load_ptr_field(proc, abi::FIELD_SLIMIT, "slimit")?;
         let end = self.word_offset(stop, words as i64, "stop.end")?;
-        let full = self.b.build_int_compare(IntPredicate::UGT, self.ptr_int(end)?, self.ptr_int(slimit)?, "stack.full")?;
+        let full =
+            self.b.build_int_compare(IntPredicate::UGT, self.ptr_int(end)?, self.ptr_int(slimit)?, "stack.full")?;
         let here = self.insert_block()?;
         let grow = self.cx.append_basic_block(func, "grow_stack");
         let ok = self.cx.append_basic_block(func, "stack_ok");
@@ -210,7 +218,13 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
 
     /// Returns `status::YIELD` after recording `args[0..n]` and the resume
     /// point `me`: the scheduler calls `me` again with `args[0..REG_ARGS]`.
-    pub fn yield_at(&self, proc: PointerValue<'ctx>, me: FunctionValue<'ctx>, regs: &[IntValue<'ctx>], n: usize) -> Res<()> {
+    pub fn yield_at(
+        &self,
+        proc: PointerValue<'ctx>,
+        me: FunctionValue<'ctx>,
+        regs: &[IntValue<'ctx>],
+        n: usize,
+    ) -> Res<()> {
         for (i, r) in regs.iter().enumerate().take(n.min(REG_ARGS)) {
             self.store_arg(proc, i, *r)?;
         }
@@ -246,15 +260,7 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
 
     /// The `n` arguments of an entry: registers, then `proc->args[i]`.
     pub fn entry_args(&self, f: FunctionValue<'ctx>, proc: PointerValue<'ctx>, n: usize) -> Res<Vec<IntValue<'ctx>>> {
-        (0..n)
-            .map(|i| {
-                if i < REG_ARGS {
-                    self.reg(f, i)
-                } else {
-                    self.load_arg(proc, i)
-                }
-            })
-            .collect()
+        (0..n).map(|i| if i < REG_ARGS { self.reg(f, i) } else { self.load_arg(proc, i) }).collect()
     }
 
     pub fn reg(&self, f: FunctionValue<'ctx>, i: usize) -> Res<IntValue<'ctx>> {

@@ -15,6 +15,7 @@ const NIL_EXT: u8 = 106;
 const STRING_EXT: u8 = 107;
 const LIST_EXT: u8 = 108;
 const BINARY_EXT: u8 = 109;
+const EXPORT_EXT: u8 = 113;
 const SMALL_BIG_EXT: u8 = 110;
 const LARGE_BIG_EXT: u8 = 111;
 const ATOM_UTF8_EXT: u8 = 118;
@@ -71,6 +72,14 @@ fn encode_term(lit: &Literal, out: &mut Vec<u8>) -> Result<(), EtfError> {
         }
         Literal::String(chars) => encode_string(chars, out),
         Literal::Cons(..) => encode_list(lit, out),
+        Literal::Export(module, function, arity) => {
+            out.push(EXPORT_EXT);
+            encode_atom(module, out)?;
+            encode_atom(function, out)?;
+            out.push(SMALL_INTEGER_EXT);
+            out.push(u8::try_from(*arity).map_err(|_| EtfError::TooLarge("fun arity"))?);
+            Ok(())
+        }
         Literal::Binary(bytes) => {
             out.push(BINARY_EXT);
             out.extend_from_slice(&len32(bytes.len(), "binary")?.to_be_bytes());
@@ -225,20 +234,14 @@ mod tests {
         assert_eq!(int("-2147483648"), [131, 98, 128, 0, 0, 0]);
         assert_eq!(int("2147483648"), [131, 110, 4, 0, 0, 0, 0, 128]);
         assert_eq!(int("-2147483649"), [131, 110, 4, 1, 1, 0, 0, 128]);
-        assert_eq!(
-            int("18446744073709551616"),
-            [131, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
-        );
+        assert_eq!(int("18446744073709551616"), [131, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
         assert!(matches!(encode(&Literal::Integer("12a".into())), Err(EtfError::BadInteger(_))));
     }
 
     #[test]
     fn atoms_floats_binaries() {
         assert_eq!(encode(&Literal::Atom("ok".into())).unwrap(), [131, 119, 2, b'o', b'k']);
-        assert_eq!(
-            encode(&Literal::Float(1.5)).unwrap(),
-            [131, 70, 0x3F, 0xF8, 0, 0, 0, 0, 0, 0]
-        );
+        assert_eq!(encode(&Literal::Float(1.5)).unwrap(), [131, 70, 0x3F, 0xF8, 0, 0, 0, 0, 0, 0]);
         assert_eq!(encode(&Literal::Binary(vec![1, 2])).unwrap(), [131, 109, 0, 0, 0, 2, 1, 2]);
     }
 
@@ -247,10 +250,7 @@ mod tests {
         let t = Literal::Tuple(vec![Literal::Atom("a".into()), Literal::Nil]);
         assert_eq!(encode(&t).unwrap(), [131, 104, 2, 119, 1, b'a', 106]);
         assert_eq!(encode(&Literal::String(vec![104, 105])).unwrap(), [131, 107, 0, 2, 104, 105]);
-        assert_eq!(
-            encode(&Literal::String(vec![300])).unwrap(),
-            [131, 108, 0, 0, 0, 1, 98, 0, 0, 1, 44, 106]
-        );
+        assert_eq!(encode(&Literal::String(vec![300])).unwrap(), [131, 108, 0, 0, 0, 1, 98, 0, 0, 1, 44, 106]);
         // [1 | 2]
         let improper = Literal::Cons(Box::new(Literal::Integer("1".into())), Box::new(Literal::Integer("2".into())));
         assert_eq!(encode(&improper).unwrap(), [131, 108, 0, 0, 0, 1, 97, 1, 97, 2]);

@@ -59,9 +59,15 @@ pub(crate) struct FnCodegen<'a, 'ctx, 'm> {
 }
 
 /// Emits the native function rooted at `nf.root` of function `fidx`.
-pub(crate) fn emit_native<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>, fidx: usize, nf: &NativeFn) -> Res<()> {
+pub(crate) fn emit_native<'ctx>(
+    e: &Emitter<'ctx, '_>,
+    mcx: &ModuleCtx<'_, 'ctx>,
+    fidx: usize,
+    nf: &NativeFn,
+) -> Res<()> {
     let f = &mcx.ssa.functions[fidx];
-    let llfn = *mcx.natives[fidx].get(&nf.root).ok_or_else(|| CodegenError::Llvm("undeclared native function".into()))?;
+    let llfn =
+        *mcx.natives[fidx].get(&nf.root).ok_or_else(|| CodegenError::Llvm("undeclared native function".into()))?;
     let mut cg = FnCodegen {
         e,
         mcx,
@@ -214,9 +220,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let s = b.build_left_shift(v, self.e.i64c(3), "tag")?;
                 b.build_or(s, self.e.i64c(tag::SMALL), "small")?
             }
-            Type::Bool => b
-                .build_select(v, self.e.i64c(abi::ATOM_TRUE), self.e.i64c(abi::ATOM_FALSE), "bool")?
-                .into_int_value(),
+            Type::Bool => {
+                b.build_select(v, self.e.i64c(abi::ATOM_TRUE), self.e.i64c(abi::ATOM_FALSE), "bool")?.into_int_value()
+            }
         })
     }
 
@@ -258,7 +264,10 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     /// Passes `vals` to `target`'s parameters from the current block.
     fn bind_edge(&mut self, target: BlockId, vals: Vec<IntValue<'ctx>>) -> Res<()> {
         let from = self.e.insert_block()?;
-        let info = self.blocks.get(&target).ok_or_else(|| self.invalid(format!("{target:?} is not in this native function")))?;
+        let info = self
+            .blocks
+            .get(&target)
+            .ok_or_else(|| self.invalid(format!("{target:?} is not in this native function")))?;
         match &info.phis {
             Some(phis) => {
                 for (phi, v) in phis.iter().zip(&vals) {
@@ -320,12 +329,21 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             }
             Terminator::Raise { class, reason } => {
                 let f = e.l.runtime(e.module, Rt::Raise);
-                e.b.build_direct_call(f, &[self.proc.into(), self.word(*class)?.into(), self.word(*reason)?.into()], "")?;
+                e.b.build_direct_call(
+                    f,
+                    &[self.proc.into(), self.word(*class)?.into(), self.word(*reason)?.into()],
+                    "",
+                )?;
                 e.unwind(self.proc)
             }
             Terminator::Reraise { class, reason, trace } => {
                 let f = e.l.runtime(e.module, Rt::Reraise);
-                let args = [self.proc.into(), self.word(*class)?.into(), self.word(*reason)?.into(), self.word(*trace)?.into()];
+                let args = [
+                    self.proc.into(),
+                    self.word(*class)?.into(),
+                    self.word(*reason)?.into(),
+                    self.word(*trace)?.into(),
+                ];
                 e.b.build_direct_call(f, &args, "")?;
                 e.unwind(self.proc)
             }
@@ -397,15 +415,19 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let fun = self.word(*fun)?;
                 self.store_all_args(&words)?;
                 let rt = e.l.runtime(e.module, Rt::ApplyFun);
-                let code = e.b.build_direct_call(rt, &[proc.into(), fun.into(), e.i64c(words.len() as u64).into()], "code")?;
+                let code =
+                    e.b.build_direct_call(rt, &[proc.into(), fun.into(), e.i64c(words.len() as u64).into()], "code")?;
                 self.call_resolved(code)
             }
             Callee::Dynamic { module, name } => {
                 let (m, n) = (self.word(*module)?, self.word(*name)?);
                 self.store_all_args(&words)?;
                 let rt = e.l.runtime(e.module, Rt::ApplyMfa);
-                let code =
-                    e.b.build_direct_call(rt, &[proc.into(), m.into(), n.into(), e.i64c(words.len() as u64).into()], "code")?;
+                let code = e.b.build_direct_call(
+                    rt,
+                    &[proc.into(), m.into(), n.into(), e.i64c(words.len() as u64).into()],
+                    "code",
+                )?;
                 self.call_resolved(code)
             }
             Callee::ApplyList { module, fun, args: list } => {

@@ -110,12 +110,7 @@ impl<'ctx> Layout<'ctx> {
     }
 
     /// Declares (or finds) an external function.
-    pub fn declare(
-        &self,
-        module: &Module<'ctx>,
-        name: &str,
-        ty: FunctionType<'ctx>,
-    ) -> FunctionValue<'ctx> {
+    pub fn declare(&self, module: &Module<'ctx>, name: &str, ty: FunctionType<'ctx>) -> FunctionValue<'ctx> {
         module.get_function(name).unwrap_or_else(|| module.add_function(name, ty, Some(Linkage::External)))
     }
 
@@ -210,15 +205,9 @@ mod tests {
         assert_eq!(data.get_abi_size(&l.atom_entry), size_of::<abi::AtomEntry>() as u64);
         assert_eq!(data.get_abi_size(&l.literal_entry), size_of::<abi::LiteralEntry>() as u64);
         assert_eq!(data.get_abi_size(&l.export_entry), size_of::<abi::ExportEntry>() as u64);
-        assert_eq!(
-            data.offset_of_element(&l.export_entry, 3),
-            Some(offset_of!(abi::ExportEntry, code) as u64)
-        );
+        assert_eq!(data.offset_of_element(&l.export_entry, 3), Some(offset_of!(abi::ExportEntry, code) as u64));
         assert_eq!(data.get_abi_size(&l.fun_info), size_of::<abi::FunInfo>() as u64);
-        assert_eq!(
-            data.offset_of_element(&l.fun_info, 7),
-            Some(offset_of!(abi::FunInfo, uniq) as u64)
-        );
+        assert_eq!(data.offset_of_element(&l.fun_info, 7), Some(offset_of!(abi::FunInfo, uniq) as u64));
         assert_eq!(data.get_abi_size(&l.module_info), size_of::<abi::ModuleInfo>() as u64);
     }
 

@@ -98,8 +98,10 @@ pub fn wasm_linker() -> Result<(Command, PathBuf), LinkError> {
 /// wasi-libc's `crt1-command.o` and `libc.a`, as shipped with the Rust
 /// `wasm32-wasip1` target (`rustup target add wasm32-wasip1`).
 pub fn wasi_self_contained_dir() -> Result<PathBuf, LinkError> {
-    let sysroot = rust_sysroot()
-        .ok_or_else(|| LinkError::NotFound { what: "the Rust sysroot".into(), tried: vec!["rustc --print sysroot".into()] })?;
+    let sysroot = rust_sysroot().ok_or_else(|| LinkError::NotFound {
+        what: "the Rust sysroot".into(),
+        tried: vec!["rustc --print sysroot".into()],
+    })?;
     let dir = sysroot.join("lib/rustlib/wasm32-wasip1/lib/self-contained");
     if dir.join("crt1-command.o").is_file() && dir.join("libc.a").is_file() {
         Ok(dir)
@@ -119,9 +121,7 @@ pub fn find_runtime_lib(target_dir: &Path, target: Target) -> Option<PathBuf> {
         Target::X86_64Linux => vec![target_dir.join(target.rust_triple()), target_dir.to_path_buf()],
         Target::Wasm32Wasip1 => vec![target_dir.join(target.rust_triple())],
     };
-    base.iter()
-        .flat_map(|b| ["release", "debug"].map(|p| b.join(p).join("libkiln_runtime.a")))
-        .find(|p| p.is_file())
+    base.iter().flat_map(|b| ["release", "debug"].map(|p| b.join(p).join("libkiln_runtime.a"))).find(|p| p.is_file())
 }
 
 fn rust_sysroot() -> Option<PathBuf> {

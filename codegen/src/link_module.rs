@@ -90,7 +90,11 @@ fn bif_wrapper<'ctx>(e: &Emitter<'ctx, '_>, b: &Bif) -> Res<FunctionValue<'ctx>>
     let mut call_args: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![proc.into()];
     call_args.extend(args.iter().map(|a| inkwell::values::BasicMetadataValueEnum::from(*a)));
     let r = e.b.build_direct_call(bif, &call_args, "r")?;
-    let r = r.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?.into_int_value();
+    let r = r
+        .try_as_basic_value()
+        .basic()
+        .ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?
+        .into_int_value();
     e.unwind_if_non_value(f, proc, r, None)?;
     e.return_to_top(proc, r)?;
     Ok(f)
@@ -154,7 +158,8 @@ fn c_main<'ctx>(
         ],
         "status",
     )?;
-    let status = status.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("kiln_main returns nothing".into()))?;
+    let status =
+        status.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("kiln_main returns nothing".into()))?;
     e.b.build_return(Some(&status))?;
     Ok(())
 }

@@ -63,9 +63,7 @@ impl<'a, 'ctx> ModuleCtx<'a, 'ctx> {
             parts.push(p);
             natives.push(map);
         }
-        let literals = (0..m.literals.len())
-            .map(|i| slot(e, &mangle::literal_slot(&m.name, i)))
-            .collect();
+        let literals = (0..m.literals.len()).map(|i| slot(e, &mangle::literal_slot(&m.name, i))).collect();
         let funs = if m.lambdas.is_empty() {
             None
         } else {

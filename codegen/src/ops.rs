@@ -82,16 +82,22 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             Op::IsTuple(v) => {
                 let mask = header::SUBTAG_MASK | tag::MASK;
                 let want = header::make(header::TUPLE, 0);
-                (self.boxed_header_test(*v, |cg, h| {
-                    let m = cg.e.b.build_and(h, cg.e.i64c(mask), "subtag")?;
-                    Ok(cg.e.b.build_int_compare(IntPredicate::EQ, m, cg.e.i64c(want), "is_tuple")?)
-                })?, Type::Bool)
+                (
+                    self.boxed_header_test(*v, |cg, h| {
+                        let m = cg.e.b.build_and(h, cg.e.i64c(mask), "subtag")?;
+                        Ok(cg.e.b.build_int_compare(IntPredicate::EQ, m, cg.e.i64c(want), "is_tuple")?)
+                    })?,
+                    Type::Bool,
+                )
             }
             Op::IsTupleArity { value, arity } => {
                 let want = header::tuple(*arity as u64);
-                (self.boxed_header_test(*value, |cg, h| {
-                    Ok(cg.e.b.build_int_compare(IntPredicate::EQ, h, cg.e.i64c(want), "is_tuple_n")?)
-                })?, Type::Bool)
+                (
+                    self.boxed_header_test(*value, |cg, h| {
+                        Ok(cg.e.b.build_int_compare(IntPredicate::EQ, h, cg.e.i64c(want), "is_tuple_n")?)
+                    })?,
+                    Type::Bool,
+                )
             }
             Op::WordEq(a, b) => {
                 let (a, b) = (self.word(*a)?, self.word(*b)?);
@@ -194,7 +200,11 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             }
         }
         let rt = e.l.runtime(e.module, Rt::Gc);
-        e.b.build_direct_call(rt, &[self.proc.into(), e.i64c(need as u64).into(), e.i64c(terms.len() as u64).into()], "")?;
+        e.b.build_direct_call(
+            rt,
+            &[self.proc.into(), e.i64c(need as u64).into(), e.i64c(terms.len() as u64).into()],
+            "",
+        )?;
         let moved = (0..terms.len()).map(|i| e.load_arg(self.proc, i)).collect::<Res<Vec<_>>>()?;
         e.b.build_unconditional_branch(cont)?;
 
@@ -241,13 +251,25 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             .get(lambda as usize)
             .ok_or_else(|| self.invalid(format!("MakeFun of missing lambda {lambda}")))?;
         if l.num_free as usize != free.len() {
-            return Err(self.invalid(format!("lambda {} has {} free variables, MakeFun gives {}", l.name, l.num_free, free.len())));
+            return Err(self.invalid(format!(
+                "lambda {} has {} free variables, MakeFun gives {}",
+                l.name,
+                l.num_free,
+                free.len()
+            )));
         }
         let ws = self.words(free)?;
         let zero = e.l.i32.const_zero();
         let idx = e.l.i32.const_int(lambda as u64, false);
         // SAFETY (LLVM): in-bounds index into the module's FunInfo array.
-        let info = unsafe { e.b.build_in_bounds_gep(funs.get_value_type().into_array_type(), funs.as_pointer_value(), &[zero, idx], "funinfo")? };
+        let info = unsafe {
+            e.b.build_in_bounds_gep(
+                funs.get_value_type().into_array_type(),
+                funs.as_pointer_value(),
+                &[zero, idx],
+                "funinfo",
+            )?
+        };
         let p = self.alloc(2 + ws.len() as u64)?;
         self.store_word(p, 0, e.i64c(header::make(header::FUN, 1 + ws.len() as u64)))?;
         let info_w = e.b.build_ptr_to_int(info, e.l.i64, "funinfo.w")?;
@@ -344,7 +366,10 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let mut a: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = vec![self.proc.into()];
         a.extend(args.iter().map(|v| inkwell::values::BasicMetadataValueEnum::from(*v)));
         let r = e.b.build_direct_call(func, &a, name)?;
-        Ok(r.try_as_basic_value().basic().ok_or_else(|| self.invalid(format!("{f:?} returns nothing")))?.into_int_value())
+        Ok(r.try_as_basic_value()
+            .basic()
+            .ok_or_else(|| self.invalid(format!("{f:?} returns nothing")))?
+            .into_int_value())
     }
 
     fn rt_call_void(&self, f: Rt, args: &[IntValue<'ctx>]) -> Res<()> {

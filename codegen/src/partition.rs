@@ -70,7 +70,8 @@ pub fn roots(f: &Function) -> Result<Vec<BlockId>, CodegenError> {
             // A root's first parameter is the incoming value; the arguments
             // are saved in the frame for the others.
             let target = f.block(succ.block);
-            let want = if local.contains(&succ.block) { target.params.len() } else { target.params.len().saturating_sub(1) };
+            let want =
+                if local.contains(&succ.block) { target.params.len() } else { target.params.len().saturating_sub(1) };
             if succ.args.len() != want {
                 return Err(invalid(
                     f,

@@ -7,9 +7,7 @@
 
 use std::sync::Once;
 
-use inkwell::targets::{
-    CodeModel, InitializationConfig, RelocMode, Target as LlvmTarget, TargetMachine, TargetTriple,
-};
+use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target as LlvmTarget, TargetMachine, TargetTriple};
 use inkwell::OptimizationLevel;
 
 use crate::error::CodegenError;

@@ -65,7 +65,11 @@ fn transfers() -> Module {
     let (c3, p3) = fb.block(Continuation, 2);
     fb.term(
         c2,
-        Terminator::Call { callee: Callee::Dynamic { module: p2[0], name: p2[1] }, args: vec![p2[1]; 6], cont: bc(c3, &[p2[1]]) },
+        Terminator::Call {
+            callee: Callee::Dynamic { module: p2[0], name: p2[1] },
+            args: vec![p2[1]; 6],
+            cont: bc(c3, &[p2[1]]),
+        },
     );
     let (c4, p4) = fb.block(Continuation, 2);
     fb.term(
@@ -123,7 +127,8 @@ fn transfers_are_musttail_and_verify_on_every_target() {
                 assert!(obj.starts_with(magic), "{target:?} object");
             }
         }
-        let link = kiln_codegen::compile_link_module(&["m".into()], "m", &[("x".into(), "y".into(), 2)], target).unwrap();
+        let link =
+            kiln_codegen::compile_link_module(&["m".into()], "m", &[("x".into(), "y".into(), 2)], target).unwrap();
         assert!(!link.is_empty());
     }
 }

@@ -105,7 +105,13 @@ fn sum() -> Function {
 
 #[test]
 fn deep_recursion_million_frames() {
-    check("deep_sum", &[module("m", vec![main_calling(local("sum", 1), &[1_000_000]), sum()])], &[], "500000500000\n", 0);
+    check(
+        "deep_sum",
+        &[module("m", vec![main_calling(local("sum", 1), &[1_000_000]), sum()])],
+        &[],
+        "500000500000\n",
+        0,
+    );
 }
 
 /// `count(0) -> done; count(N) -> count(N - 1).` (a tail-recursive loop
@@ -124,7 +130,13 @@ fn tail_loop_yields() {
     let one = fb.op(b2, small(1));
     let m = fb.op(b2, bif("-", &[p2[0], one]));
     fb.term(b2, Terminator::TailCall { callee: local("count", 1), args: vec![m] });
-    check("tail_loop", &[module("m", vec![main_calling(local("count", 1), &[3_000_000]), fb.finish()])], &[], "done\n", 0);
+    check(
+        "tail_loop",
+        &[module("m", vec![main_calling(local("count", 1), &[3_000_000]), fb.finish()])],
+        &[],
+        "done\n",
+        0,
+    );
 }
 
 /// `mk(0, Acc) -> Acc; mk(N, Acc) -> mk(N - 1, [{N} | Acc]).`
@@ -314,7 +326,14 @@ fn closures() {
     let live = fb.test_heap(b1, 2, &[seven, nil, p1[1]]);
     let args = fb.op(b1, Op::Cons(live[0], live[1]));
     let (b2, p2) = fb.block(Continuation, 1);
-    fb.term(b1, Terminator::Call { callee: Callee::ApplyList { module: None, fun: live[2], args }, args: vec![], cont: bc(b2, &[]) });
+    fb.term(
+        b1,
+        Terminator::Call {
+            callee: Callee::ApplyList { module: None, fun: live[2], args },
+            args: vec![],
+            cont: bc(b2, &[]),
+        },
+    );
     fb.op(b2, bif("display", &[p2[0]]));
     // Calling a non-fun raises badfun.
     fb.term(b2, Terminator::TailCall { callee: Callee::Fun(p2[0]), args: vec![] });
@@ -334,7 +353,10 @@ fn literals() {
     let mut m = module("m", vec![main]);
     m.literals.push(Literal::Tuple(vec![
         Literal::Atom("hello".into()),
-        Literal::Cons(Box::new(Literal::Integer("1".into())), Box::new(Literal::Cons(Box::new(Literal::Integer("-300".into())), Box::new(Literal::Nil)))),
+        Literal::Cons(
+            Box::new(Literal::Integer("1".into())),
+            Box::new(Literal::Cons(Box::new(Literal::Integer("-300".into())), Box::new(Literal::Nil))),
+        ),
         Literal::String(vec![97, 98]),
     ]));
     check_both("literals", &[m], &[], "{hello,[1,-300],[97,98]}\n", "{hello,[1,-300],\"ab\"}\n", 0);
@@ -363,7 +385,10 @@ fn remote_calls() {
     let m = fb.op(b2, atom("erlang"));
     let f = fb.op(b2, atom("-"));
     let (b3, p3) = fb.block(Continuation, 1);
-    fb.term(b2, Terminator::Call { callee: Callee::Dynamic { module: m, name: f }, args: vec![p2[0], one], cont: bc(b3, &[]) });
+    fb.term(
+        b2,
+        Terminator::Call { callee: Callee::Dynamic { module: m, name: f }, args: vec![p2[0], one], cont: bc(b3, &[]) },
+    );
     fb.op(b3, bif("display", &[p3[0]]));
     // try nowhere:f(1) catch error:R -> R end
     let (h, _) = fb.block(TryHandler, 1);

@@ -51,9 +51,8 @@ impl Fb {
     }
 
     fn with_kind(name: &str, arity: u32, params: u32, kind: FunctionKind) -> Fb {
-        let mut fb = Fb {
-            f: Function { name: name.into(), arity, kind, blocks: vec![], value_types: vec![], line: 1 },
-        };
+        let mut fb =
+            Fb { f: Function { name: name.into(), arity, kind, blocks: vec![], value_types: vec![], line: 1 } };
         fb.block(BlockKind::Normal, params as usize);
         fb
     }
@@ -205,8 +204,16 @@ fn build_mock(target: Target) -> PathBuf {
 }
 
 /// Compiles, links and returns the executable of a program.
-pub fn build(name: &str, modules: &[Module], entry: &str, undefined: &[(String, String, u32)], target: Target, opt: OptLevel) -> PathBuf {
-    build_with(name, modules, entry, undefined, target, opt, &mock_runtime(target)).unwrap_or_else(|e| panic!("link: {e}"))
+pub fn build(
+    name: &str,
+    modules: &[Module],
+    entry: &str,
+    undefined: &[(String, String, u32)],
+    target: Target,
+    opt: OptLevel,
+) -> PathBuf {
+    build_with(name, modules, entry, undefined, target, opt, &mock_runtime(target))
+        .unwrap_or_else(|e| panic!("link: {e}"))
 }
 
 /// Like [`build`], linking with the runtime library `runtime`.
@@ -250,20 +257,18 @@ pub fn run(exe: &Path, target: Target, args: &[&str]) -> Output {
     match target {
         Target::X86_64Linux => Command::new(exe).args(args).output().expect("run program"),
         Target::Wasm32Wasip1 => {
-            let runner = scratch().join("run_wasi.cjs");
-            std::fs::write(&runner, kiln_codegen::NODE_WASI_RUNNER).unwrap();
-            Command::new("node")
-                .arg("--no-warnings")
-                .arg(&runner)
-                .arg(exe)
-                .args(args)
-                .output()
-                .expect("run node")
+            // Written once: tests run in parallel and node must never see a
+            // half-written script.
+            static RUNNER: OnceLock<PathBuf> = OnceLock::new();
+            let runner = RUNNER.get_or_init(|| {
+                let p = scratch().join(format!("run_wasi-{}.cjs", std::process::id()));
+                std::fs::write(&p, kiln_codegen::NODE_WASI_RUNNER).unwrap();
+                p
+            });
+            Command::new("node").arg("--no-warnings").arg(&runner).arg(exe).args(args).output().expect("run node")
         }
     }
 }
-
-
 
 /// Builds and runs the program on every available target at `O0` and
 /// `O2` with the mock runtime, and at `O2` with the real runtime where one

@@ -48,6 +48,8 @@ pub enum Lit {
     /// Constant compound terms (`[1,2,3]`, `{a, b}`).
     Cons(Box<Lit>, Box<Lit>),
     Tuple(Vec<Lit>),
+    /// `fun M:F/A` with constant parts.
+    Export(String, String, u32),
 }
 
 /// A variable or a constant: the operands of every operation.

@@ -24,6 +24,7 @@ pub(crate) fn lit(l: &Lit) -> String {
         Lit::String(s) => format!("{:?}", s.iter().map(|c| char::from_u32(*c).unwrap_or('?')).collect::<String>()),
         Lit::Cons(h, t) => format!("[{}|{}]", lit(h), lit(t)),
         Lit::Tuple(es) => format!("{{{}}}", es.iter().map(lit).collect::<Vec<_>>().join(", ")),
+        Lit::Export(m, f, a) => format!("fun '{m}':'{f}'/{a}"),
     }
 }
 

@@ -78,6 +78,8 @@ pub enum Literal {
     /// A string as a list of character codes (a literal char list).
     String(Vec<u32>),
     Binary(Vec<u8>),
+    /// `fun M:F/A`
+    Export(String, String, u32),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -29,6 +29,7 @@ fn literal_text(l: &Literal) -> String {
         Literal::Cons(h, t) => format!("[{} | {}]", literal_text(h), literal_text(t)),
         Literal::Tuple(es) => format!("{{{}}}", es.iter().map(literal_text).collect::<Vec<_>>().join(", ")),
         Literal::String(s) => format!("{:?}", s.iter().map(|c| char::from_u32(*c).unwrap_or('?')).collect::<String>()),
+        Literal::Export(m, f, a) => format!("fun '{m}':'{f}'/{a}"),
         Literal::Binary(b) => format!("<<{}>>", b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
     }
 }

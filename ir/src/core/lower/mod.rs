@@ -218,11 +218,7 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         for c in clauses {
             self.env = outer.clone();
-            let pats = c
-                .patterns
-                .iter()
-                .map(|p| self.pattern(p, fresh_patterns))
-                .collect::<Result<Vec<_>>>()?;
+            let pats = self.head_patterns(&c.patterns, fresh_patterns)?;
             let guards = self.guards(&c.guards)?;
             let body = self.body(&c.body)?;
             out.push(Clause { patterns: pats, guards, body });
@@ -436,11 +432,15 @@ impl<'a> Lowerer<'a> {
                 Ok(value)
             }
             K::FunRef { name, arity } => {
-                if !self.locals.contains(&(name.clone(), *arity)) {
-                    return Err(Diagnostic::error(e.span, format!("function {name}/{arity} undefined")));
+                if self.locals.contains(&(name.clone(), *arity)) {
+                    let callee = Callee::Local { name: name.clone(), arity: *arity };
+                    return Ok(self.wrapper_fun(callee, *arity, e.span, b));
                 }
-                let callee = Callee::Local { name: name.clone(), arity: *arity };
-                Ok(self.wrapper_fun(callee, *arity, e.span, b))
+                // `fun is_atom/1` names the auto-imported BIF: `fun erlang:is_atom/1`.
+                match kiln_runtime::bif_table::lookup_auto_import(name, *arity) {
+                    Some(bif) => Ok(Operand::Lit(Lit::Export(bif.module.into(), name.clone(), *arity))),
+                    None => Err(Diagnostic::error(e.span, format!("function {name}/{arity} undefined"))),
+                }
             }
             K::FunRemoteRef { module, name, arity } => {
                 let m = self.expr(module, b)?;
@@ -449,7 +449,10 @@ impl<'a> Lowerer<'a> {
                     return Err(unsupported(arity.span, "`fun M:F/A` with a variable arity"));
                 };
                 let a: u32 = a.parse().map_err(|_| Diagnostic::error(arity.span, "arity out of range"))?;
-                Ok(self.wrapper_fun(Callee::Remote { module: m, name: f }, a, e.span, b))
+                match (m, f) {
+                    (Operand::Lit(Lit::Atom(m)), Operand::Lit(Lit::Atom(f))) => Ok(Operand::Lit(Lit::Export(m, f, a))),
+                    (m, f) => Ok(self.wrapper_fun(Callee::Remote { module: m, name: f }, a, e.span, b)),
+                }
             }
             K::Lambda { name, clauses } => self.lambda(name.as_deref(), clauses, e.span, b),
             K::ListComp { expr, qualifiers } => self.list_comprehension(expr, qualifiers, e.span, b),

@@ -12,6 +12,13 @@ impl<'a> Lowerer<'a> {
         self.pat(p, fresh, &mut shadowed)
     }
 
+    /// The patterns of one clause head: a variable is fresh only at its
+    /// first occurrence among them.
+    pub(crate) fn head_patterns(&mut self, ps: &[ast::Expr], fresh: bool) -> Result<Vec<Pat>> {
+        let mut shadowed = HashSet::new();
+        ps.iter().map(|p| self.pat(p, fresh, &mut shadowed)).collect()
+    }
+
     fn pat(&mut self, p: &ast::Expr, fresh: bool, shadowed: &mut HashSet<String>) -> Result<Pat> {
         use ast::ExprKind as K;
         Ok(match &p.kind {

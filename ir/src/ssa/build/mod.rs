@@ -115,6 +115,7 @@ fn to_literal(l: &Lit) -> Literal {
         Lit::String(s) => Literal::String(s.clone()),
         Lit::Cons(h, t) => Literal::Cons(Box::new(to_literal(h)), Box::new(to_literal(t))),
         Lit::Tuple(es) => Literal::Tuple(es.iter().map(to_literal).collect()),
+        Lit::Export(m, f, a) => Literal::Export(m.clone(), f.clone(), *a),
     }
 }
 

@@ -77,7 +77,11 @@ pub fn wasi_runner() -> PathBuf {
     path
 }
 
-const WASI_RUNNER: &str = r#"import { readFile } from 'node:fs/promises';
+// Node 20's fast API calls can let a GC run inside WASI's fd_write once the
+// wasm memory is large, crashing node; turning them off avoids it.
+const WASI_RUNNER: &str = r#"import { setFlagsFromString } from 'node:v8';
+setFlagsFromString('--no-turbo-fast-api-calls');
+import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
 import { argv, env } from 'node:process';
 const wasi = new WASI({ version: 'preview1', args: argv.slice(2), env, preopens: { '.': '.' }, returnOnExit: true });

@@ -7,9 +7,14 @@
 // current directory preopened as ".". The exit status is the module's proc_exit code
 // (0 when _start returns). A trap or a load failure prints "wasi-run: ..." on stderr
 // and exits 134, so it cannot be mistaken for an Erlang exit status (0, N or 127).
+import { setFlagsFromString } from 'node:v8';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import process from 'node:process';
+
+// Node 20's fast API calls can let a GC run inside WASI's fd_write once the
+// wasm memory is large, crashing node at random; turning them off avoids it.
+setFlagsFromString('--no-turbo-fast-api-calls');
 
 // Node 20 warns that WASI is experimental on every run; keep stderr for the program.
 const emitWarning = process.emitWarning;

@@ -83,7 +83,6 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
     for form in &module.forms {
         if let ast::Form::Function(f) = form {
             let mut l = Lowerer {
-                module: &name,
                 function: (&f.name, f.arity),
                 locals: &locals,
                 records: &records,
@@ -113,7 +112,6 @@ fn form_span(f: &ast::Form) -> Span {
 }
 
 pub(crate) struct Lowerer<'a> {
-    pub(crate) module: &'a str,
     pub(crate) function: (&'a str, u32),
     locals: &'a HashSet<(String, u32)>,
     pub(crate) records: &'a HashMap<String, Vec<ast::RecordFieldDef>>,

@@ -486,14 +486,7 @@ impl<'m> FnLowerer<'m> {
         tail: bool,
     ) -> Result<Option<Value>, Diagnostic> {
         let join = self.join_block(tail);
-        let h = self.b.new_block(BlockKind::TryHandler);
-        self.b.add_param(h, Type::Term);
-        let protected = self.b.new_block(BlockKind::Normal);
-        self.b.terminate(Terminator::PushHandler {
-            handler: BlockCall { block: h, args: vec![] },
-            body: BlockCall { block: protected, args: vec![] },
-        });
-        self.b.switch_to(protected);
+        let h = self.push_handler(BlockKind::TryHandler);
         let saved = self.env.clone();
         if let Some(v) = self.expr(body, false)? {
             self.b.push_void(Op::PopHandler { handler: h });
@@ -515,13 +508,10 @@ impl<'m> FnLowerer<'m> {
         Ok(self.after_join(join))
     }
 
-    fn catch(&mut self, body: &Expr, tail: bool) -> Result<Option<Value>, Diagnostic> {
-        let (j, result) = {
-            let j = self.b.new_block(BlockKind::Normal);
-            let v = self.b.add_param(j, Type::Term);
-            (j, v)
-        };
-        let h = self.b.new_block(BlockKind::CatchHandler);
+    /// Pushes a TRY or CATCH frame and continues in the protected body;
+    /// returns the handler block (entered with one ignored parameter).
+    fn push_handler(&mut self, kind: BlockKind) -> BlockId {
+        let h = self.b.new_block(kind);
         self.b.add_param(h, Type::Term);
         let protected = self.b.new_block(BlockKind::Normal);
         self.b.terminate(Terminator::PushHandler {
@@ -529,6 +519,16 @@ impl<'m> FnLowerer<'m> {
             body: BlockCall { block: protected, args: vec![] },
         });
         self.b.switch_to(protected);
+        h
+    }
+
+    fn catch(&mut self, body: &Expr, tail: bool) -> Result<Option<Value>, Diagnostic> {
+        let (j, result) = {
+            let j = self.b.new_block(BlockKind::Normal);
+            let v = self.b.add_param(j, Type::Term);
+            (j, v)
+        };
+        let h = self.push_handler(BlockKind::CatchHandler);
         let saved = self.env.clone();
         if let Some(v) = self.expr(body, false)? {
             self.b.push_void(Op::PopHandler { handler: h });

@@ -5,21 +5,7 @@
 
 use kiln_ir::ssa::Literal;
 
-const VERSION: u8 = 131;
-const NEW_FLOAT_EXT: u8 = 70;
-const SMALL_INTEGER_EXT: u8 = 97;
-const INTEGER_EXT: u8 = 98;
-const SMALL_TUPLE_EXT: u8 = 104;
-const LARGE_TUPLE_EXT: u8 = 105;
-const NIL_EXT: u8 = 106;
-const STRING_EXT: u8 = 107;
-const LIST_EXT: u8 = 108;
-const BINARY_EXT: u8 = 109;
-const EXPORT_EXT: u8 = 113;
-const SMALL_BIG_EXT: u8 = 110;
-const LARGE_BIG_EXT: u8 = 111;
-const ATOM_UTF8_EXT: u8 = 118;
-const SMALL_ATOM_UTF8_EXT: u8 = 119;
+use kiln_runtime::etf::tags::*;
 
 /// Why a literal cannot be encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]

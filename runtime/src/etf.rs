@@ -26,25 +26,31 @@ use crate::abi::{header, tag, Term};
 use crate::atom::{self, AtomError};
 use crate::process::Process;
 
-const VERSION: u8 = 131;
-const NEW_FLOAT_EXT: u8 = 70;
-const SMALL_INTEGER_EXT: u8 = 97;
-const INTEGER_EXT: u8 = 98;
-const FLOAT_EXT: u8 = 99;
-const ATOM_EXT: u8 = 100;
-const SMALL_TUPLE_EXT: u8 = 104;
-const LARGE_TUPLE_EXT: u8 = 105;
-const NIL_EXT: u8 = 106;
-const STRING_EXT: u8 = 107;
-const LIST_EXT: u8 = 108;
-const BINARY_EXT: u8 = 109;
-const SMALL_BIG_EXT: u8 = 110;
-const LARGE_BIG_EXT: u8 = 111;
-const EXPORT_EXT: u8 = 113;
-const SMALL_ATOM_EXT: u8 = 115;
-const MAP_EXT: u8 = 116;
-const ATOM_UTF8_EXT: u8 = 118;
-const SMALL_ATOM_UTF8_EXT: u8 = 119;
+
+/// The external term format's tag bytes, shared with the code generator's
+/// encoder so they are defined once.
+pub mod tags {
+    pub const VERSION: u8 = 131;
+    pub const NEW_FLOAT_EXT: u8 = 70;
+    pub const SMALL_INTEGER_EXT: u8 = 97;
+    pub const INTEGER_EXT: u8 = 98;
+    pub const FLOAT_EXT: u8 = 99;
+    pub const ATOM_EXT: u8 = 100;
+    pub const SMALL_TUPLE_EXT: u8 = 104;
+    pub const LARGE_TUPLE_EXT: u8 = 105;
+    pub const NIL_EXT: u8 = 106;
+    pub const STRING_EXT: u8 = 107;
+    pub const LIST_EXT: u8 = 108;
+    pub const BINARY_EXT: u8 = 109;
+    pub const SMALL_BIG_EXT: u8 = 110;
+    pub const LARGE_BIG_EXT: u8 = 111;
+    pub const EXPORT_EXT: u8 = 113;
+    pub const SMALL_ATOM_EXT: u8 = 115;
+    pub const MAP_EXT: u8 = 116;
+    pub const ATOM_UTF8_EXT: u8 = 118;
+    pub const SMALL_ATOM_UTF8_EXT: u8 = 119;
+}
+use tags::*;
 
 /// Why input could not be decoded (`binary_to_term` raises `badarg`).
 #[derive(Debug, Clone, PartialEq, Eq)]

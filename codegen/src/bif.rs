@@ -8,8 +8,8 @@ use inkwell::intrinsics::Intrinsic;
 use inkwell::values::{FunctionValue, IntValue};
 use inkwell::IntPredicate;
 use kiln_ir::ssa::Value;
-use kiln_runtime::abi::{self, tag};
-use kiln_runtime::bif_table;
+use kiln_abi::{self as abi, tag};
+use kiln_abi::bif_table;
 
 use crate::emit::Res;
 use crate::error::CodegenError;

@@ -12,7 +12,7 @@ use inkwell::context::Context;
 use inkwell::module::Module;
 use inkwell::values::{BasicMetadataValueEnum, FunctionValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
-use kiln_runtime::abi::{self, frame, status, REG_ARGS};
+use kiln_abi::{self as abi, frame, status, REG_ARGS};
 
 use crate::error::CodegenError;
 use crate::layout::{Layout, Rt};

@@ -5,7 +5,7 @@
 
 use kiln_ir::ssa::Literal;
 
-use kiln_runtime::etf::tags::*;
+use kiln_abi::etf_tags::*;
 
 /// Why a literal cannot be encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]

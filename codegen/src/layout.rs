@@ -1,4 +1,4 @@
-//! The runtime ABI (`kiln_runtime::abi`) as LLVM types, and declarations of
+//! The runtime ABI (`kiln_abi`) as LLVM types, and declarations of
 //! the runtime entry points generated code calls.
 //!
 //! Structs are built from the target's pointer-sized integer and opaque
@@ -12,7 +12,7 @@ use inkwell::targets::TargetData;
 use inkwell::types::{BasicMetadataTypeEnum, BasicTypeEnum, FunctionType, IntType, PointerType, StructType};
 use inkwell::values::FunctionValue;
 use inkwell::AddressSpace;
-use kiln_runtime::abi::{self, MAX_ARGS, REG_ARGS};
+use kiln_abi::{self as abi, MAX_ARGS, REG_ARGS};
 
 /// LLVM types of the ABI for one context and target.
 #[derive(Clone, Copy)]

@@ -1,7 +1,7 @@
 //! SSA -> LLVM: the code generator of kiln, plus object emission and
 //! linking.
 //!
-//! The execution model (`shared/DESIGN.md`, `kiln_runtime::abi`): every
+//! The execution model (`shared/DESIGN.md`, `kiln_abi`): every
 //! SSA function becomes one native function per *root* block (the entry,
 //! and each continuation or handler; see [`partition`]), all with the
 //! uniform signature `i64 (ptr %proc, i64 %a0, i64 %a1, i64 %a2, i64 %a3)`.

@@ -7,7 +7,7 @@
 use inkwell::values::IntValue;
 use inkwell::IntPredicate;
 use kiln_ir::ssa::{BlockId, Const, Inst, Op, Type, Value};
-use kiln_runtime::abi::{self, header, tag};
+use kiln_abi::{self as abi, header, tag};
 
 use crate::emit::Res;
 use crate::function::FnCodegen;

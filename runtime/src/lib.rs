@@ -6,8 +6,8 @@
 //! of guaranteed tail calls over an explicit per-process Erlang stack, and
 //! returns to the scheduler loop only to yield, wait or exit.
 
-pub mod abi;
-pub mod bif_table;
+pub use kiln_abi as abi;
+pub use kiln_abi::bif_table;
 
 // Processes, memory and scheduling.
 pub mod apply;

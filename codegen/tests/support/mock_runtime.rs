@@ -14,7 +14,7 @@
 //! `error:notsup`.
 #![allow(clippy::missing_safety_doc, static_mut_refs, dead_code)]
 
-#[path = "../../../runtime/src/abi.rs"]
+#[path = "../../../abi/src/lib.rs"]
 mod abi;
 #[path = "mock_bifs.rs"]
 mod bifs;

@@ -250,11 +250,11 @@ impl<'a> Lowerer<'a> {
         match &e.kind {
             K::Call { fun, args } => {
                 let ok = match &fun.kind {
-                    K::Atom(n) => kiln_runtime::bif_table::lookup_auto_import(n, args.len() as u32).is_some_and(|b| b.guard)
+                    K::Atom(n) => kiln_abi::bif_table::lookup_auto_import(n, args.len() as u32).is_some_and(|b| b.guard)
                         || (n == "record_info" && args.len() == 2),
                     K::Remote(m, f) => match (&m.kind, &f.kind) {
                         (K::Atom(m), K::Atom(f)) => {
-                            kiln_runtime::bif_table::lookup(m, f, args.len() as u32).is_some_and(|b| b.guard)
+                            kiln_abi::bif_table::lookup(m, f, args.len() as u32).is_some_and(|b| b.guard)
                         }
                         _ => false,
                     },
@@ -435,7 +435,7 @@ impl<'a> Lowerer<'a> {
                     return Ok(self.wrapper_fun(callee, *arity, e.span, b));
                 }
                 // `fun is_atom/1` names the auto-imported BIF: `fun erlang:is_atom/1`.
-                match kiln_runtime::bif_table::lookup_auto_import(name, *arity) {
+                match kiln_abi::bif_table::lookup_auto_import(name, *arity) {
                     Some(bif) => Ok(Operand::Lit(Lit::Export(bif.module.into(), name.clone(), *arity))),
                     None => Err(Diagnostic::error(e.span, format!("function {name}/{arity} undefined"))),
                 }
@@ -520,7 +520,7 @@ impl<'a> Lowerer<'a> {
                 if name == "apply" && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));
                 }
-                if kiln_runtime::bif_table::lookup_auto_import(name, arity).is_some() {
+                if kiln_abi::bif_table::lookup_auto_import(name, arity).is_some() {
                     return Ok(self.bind(b, erlang_call(name, ops)));
                 }
                 Err(Diagnostic::error(fun.span, format!("function {name}/{arity} undefined"))

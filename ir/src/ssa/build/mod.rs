@@ -122,7 +122,7 @@ fn to_literal(l: &Lit) -> Literal {
 /// The small integer value of a literal, if it is one.
 pub(crate) fn small_int(l: &Lit) -> Option<i64> {
     match l {
-        Lit::Integer(i) => i.parse::<i64>().ok().filter(|v| kiln_runtime::abi::tag::small_fits(*v)),
+        Lit::Integer(i) => i.parse::<i64>().ok().filter(|v| kiln_abi::tag::small_fits(*v)),
         _ => None,
     }
 }
@@ -268,7 +268,7 @@ impl<'m> FnLowerer<'m> {
                 Callee::Local { name: info.name, arity: argv.len() as u32 }
             }
             CCallee::Remote { module: Operand::Lit(Lit::Atom(m)), name: Operand::Lit(Lit::Atom(f)) } => {
-                if kiln_runtime::bif_table::lookup(m, f, argv.len() as u32).is_some() {
+                if kiln_abi::bif_table::lookup(m, f, argv.len() as u32).is_some() {
                     return Ok(self.bif(m, f, argv, tail));
                 }
                 Callee::Remote { module: m.clone(), name: f.clone(), arity: argv.len() as u32 }

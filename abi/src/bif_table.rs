@@ -2,7 +2,7 @@
 //!
 //! Each row names an `extern "C" fn(P, T × arity) -> T` in the runtime. A BIF
 //! that fails records the exception in the process and returns
-//! [`crate::abi::tag::NON_VALUE`]. The code generator calls BIFs directly by
+//! [`crate::tag::NON_VALUE`]. The code generator calls BIFs directly by
 //! `symbol` (and may inline fast paths for small integers); it also emits a
 //! uniform-signature wrapper per BIF so `apply/3`, `fun erlang:F/A` and
 //! `spawn/3` reach them like any Erlang function.

@@ -19,6 +19,9 @@
 //! the continuation then reads its saved values and pops its frame. The
 //! chain ends by returning a [`status`] code to the scheduler loop.
 
+pub mod bif_table;
+pub mod etf_tags;
+
 /// A term: one 64-bit word on every target (wasm32 included).
 pub type Term = u64;
 

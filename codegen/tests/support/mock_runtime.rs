@@ -3,7 +3,7 @@
 //!
 //! It is compiled by the tests with plain `rustc` as a static library (for
 //! the host and for wasm32-wasip1) and shares the ABI definitions with the
-//! real runtime by including `runtime/src/abi.rs`. It runs one process:
+//! real runtime by including `abi/src/lib.rs`. It runs one process:
 //! - a copying collector that *poisons* the old heap after every
 //!   collection, so generated code that keeps a stale term breaks loudly;
 //!   the heap starts tiny so collections are frequent;

@@ -72,6 +72,14 @@ fn encode_term(lit: &Literal, out: &mut Vec<u8>) -> Result<(), EtfError> {
             out.extend_from_slice(bytes);
             Ok(())
         }
+        Literal::Map(pairs) => {
+            out.push(MAP_EXT);
+            out.extend_from_slice(&len32(pairs.len(), "map")?.to_be_bytes());
+            pairs.iter().try_for_each(|(k, v)| {
+                encode_term(k, out)?;
+                encode_term(v, out)
+            })
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub fn parse_file(path: &Path, opts: &preprocessor::PreprocessOptions) -> (Sourc
 /// print. `-include` is resolved relative to the current directory.
 pub fn parse_source(name: &str, text: &str) -> (SourceMap, Result<ast::Module, Vec<Diagnostic>>) {
     let mut sources = SourceMap::new();
-    let file = sources.add(name, text);
+    let file = sources.add(name, preprocessor::escript_header_as_comment(text.to_string()));
     let opts = preprocessor::PreprocessOptions::default();
     let result = preprocessor::preprocess(&mut sources, file, &opts).and_then(|tokens| parser::parse_module(&tokens));
     (sources, result)

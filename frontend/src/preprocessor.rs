@@ -97,7 +97,7 @@ pub fn lex_and_preprocess(sources: &mut SourceMap, path: &Path, opts: &Preproces
     let name = path.to_string_lossy().into_owned();
     match std::fs::read(path) {
         Ok(bytes) => {
-            let file = sources.add(name, decode_source(&bytes));
+            let file = sources.add(name, escript_header_as_comment(decode_source(&bytes)));
             preprocess(sources, file, opts)
         }
         Err(error) => {
@@ -106,6 +106,15 @@ pub fn lex_and_preprocess(sources: &mut SourceMap, path: &Path, opts: &Preproces
             Err(vec![Diagnostic::error(Span::new(file, 0, 0), format!("cannot read `{name}`: {error}"))])
         }
     }
+}
+
+/// An escript's `#!` first line becomes a comment (`%!...`), so a script
+/// compiles as it runs under `escript`; offsets and line numbers stay put.
+pub fn escript_header_as_comment(mut text: String) -> String {
+    if text.starts_with("#!") {
+        text.replace_range(0..1, "%");
+    }
+    text
 }
 
 struct Preprocessor<'a> {

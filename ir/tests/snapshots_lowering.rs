@@ -56,6 +56,16 @@ snapshot!(
     "-module(m).\n-export([f/1]).\n-record(p, {x = 0, y}).\nf(#p{x = X} = P) -> P#p{y = X + 1}.\n"
 );
 
+snapshot!(
+    binaries,
+    "-module(m).\n-export([f/2]).\nf(<<N:8, Data:N/binary, Rest/bits>>, X) -> {<<X:16/little, Data/binary, \"ok\">>, <<1, 2:4, 3:4>>, Rest};\nf(B, _) -> << <<Y:4>> || <<Y:8>> <= B >>.\n"
+);
+
+snapshot!(
+    maps,
+    "-module(m).\n-export([f/2]).\nf(#{k := V} = M, K) -> {M#{K => V, k := 2}, #{a => 1, b => [2]}, #{K => V}};\nf(M, K) -> M#{}.\n"
+);
+
 #[test]
 fn unbound_variable_is_an_error_with_location() {
     let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> Y.\n");
@@ -66,9 +76,17 @@ fn unbound_variable_is_an_error_with_location() {
 }
 
 #[test]
-fn maps_are_reported_as_unsupported() {
-    let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> #{a => 1}.\n");
-    let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
-    assert!(err[0].message.starts_with("unsupported construct: maps"), "{}", err[0].message);
-    assert_eq!(sources.location(err[0].span), "t.erl:3:8");
+fn binary_segment_errors_name_the_problem() {
+    for (src, want) in [
+        ("f(X) -> <<X/foo>>.", "undefined bit type `foo`"),
+        ("f(X) -> <<X:8/utf8>>.", "a `utf8` segment cannot have a size"),
+        ("f(<<X/binary, Y>>) -> {X, Y}.", "a binary segment without a size must be the last segment of a pattern"),
+        ("f(X) -> #{a := X}.", "only association operators `=>` are allowed in map construction"),
+        ("f(#{a => X}) -> X.", "only association operators `:=` are allowed in map patterns"),
+    ] {
+        let text = format!("-module(t).\n-export([f/1]).\n{src}\n");
+        let (sources, ast) = kiln_frontend::parse_source("t.erl", &text);
+        let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();
+        assert_eq!(err[0].message, want, "{src}");
+    }
 }

@@ -50,6 +50,20 @@ fn pattern(p: &Pat, bound: &mut BTreeSet<Var>, out: &mut BTreeSet<Var>) {
             bound.insert(v.clone());
             pattern(p, bound, out);
         }
+        Pat::Map(pairs) => {
+            for (k, p) in pairs {
+                expr(k, &mut bound.clone(), out);
+                pattern(p, bound, out);
+            }
+        }
+        Pat::Binary(segs) => {
+            for s in segs {
+                if let Some(size) = &s.size {
+                    expr(size, &mut bound.clone(), out);
+                }
+                pattern(&s.value, bound, out);
+            }
+        }
     }
 }
 

@@ -50,6 +50,11 @@ pub enum Lit {
     Tuple(Vec<Lit>),
     /// `fun M:F/A` with constant parts.
     Export(String, String, u32),
+    /// A binary whose bytes are known at compile time.
+    Binary(Vec<u8>),
+    /// A map with constant keys and values (later duplicates already
+    /// removed; the runtime sorts the keys).
+    Map(Vec<(Lit, Lit)>),
 }
 
 /// A variable or a constant: the operands of every operation.
@@ -151,4 +156,49 @@ pub enum Pat {
     Tuple(Vec<Pat>),
     /// `Var = Pat`
     Alias(Var, Box<Pat>),
+    /// `#{Key := Pat, ...}`: each key is a guard expression (a literal or
+    /// already bound variables) evaluated when the pattern is tried.
+    Map(Vec<(Expr, Pat)>),
+    /// `<<Segment, ...>>`, matched left to right; a segment's size may use
+    /// variables bound by earlier segments.
+    Binary(Vec<Segment<Pat, Expr>>),
+}
+
+/// One segment of a binary construction (`Segment<Operand, Operand>`) or
+/// pattern (`Segment<Pat, Expr>`: the size is a guard expression).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment<V, S> {
+    pub value: V,
+    pub kind: SegmentKind,
+    /// In units; `None` for the kind's default (integer 8, float 64, binary
+    /// "all of it", none for utf).
+    pub size: Option<S>,
+    /// The runtime's flags word: unit, endianness, signedness
+    /// (`abi::bits`).
+    pub flags: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    Integer,
+    Float,
+    /// `binary`/`bytes` (unit 8) and `bitstring`/`bits` (unit 1).
+    Binary,
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+impl SegmentKind {
+    /// The suffix of the runtime primitives (`'$bs_put_integer'`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            SegmentKind::Integer => "integer",
+            SegmentKind::Float => "float",
+            SegmentKind::Binary => "binary",
+            SegmentKind::Utf8 => "utf8",
+            SegmentKind::Utf16 => "utf16",
+            SegmentKind::Utf32 => "utf32",
+        }
+    }
 }

@@ -25,6 +25,8 @@ pub(crate) fn lit(l: &Lit) -> String {
         Lit::Cons(h, t) => format!("[{}|{}]", lit(h), lit(t)),
         Lit::Tuple(es) => format!("{{{}}}", es.iter().map(lit).collect::<Vec<_>>().join(", ")),
         Lit::Export(m, f, a) => format!("fun '{m}':'{f}'/{a}"),
+        Lit::Binary(bytes) => format!("<<{}>>", bytes.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")),
+        Lit::Map(pairs) => format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} => {}", lit(k), lit(v))).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -48,7 +50,22 @@ fn pat(p: &Pat) -> String {
         Pat::Cons(h, t) => format!("[{}|{}]", pat(h), pat(t)),
         Pat::Tuple(es) => format!("{{{}}}", es.iter().map(pat).collect::<Vec<_>>().join(", ")),
         Pat::Alias(v, p) => format!("{v} = {}", pat(p)),
+        Pat::Map(pairs) => format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} := {}", inline(k), pat(v))).collect::<Vec<_>>().join(", ")),
+        Pat::Binary(segs) => {
+            let seg = |s: &Segment<Pat, Expr>| {
+                let size = s.size.as_ref().map(|e| format!(":{}", inline(e))).unwrap_or_default();
+                format!("{}{size}/{}-{:#x}", pat(&s.value), s.kind.name(), s.flags)
+            };
+            format!("<<{}>>", segs.iter().map(seg).collect::<Vec<_>>().join(", "))
+        }
     }
+}
+
+/// An expression on one line (guard expressions inside patterns).
+fn inline(e: &Expr) -> String {
+    let mut s = String::new();
+    expr(&mut s, e, 0);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn indent(out: &mut String, depth: usize) {
@@ -69,9 +86,7 @@ fn clauses(out: &mut String, cs: &[Clause], depth: usize) {
                 }
                 for (j, Guard::Test(g)) in alt.iter().enumerate() {
                     out.push_str(if j > 0 { ", " } else { " " });
-                    let mut s = String::new();
-                    expr(&mut s, g, 0);
-                    out.push_str(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+                    out.push_str(&inline(g));
                 }
             }
         }

@@ -80,6 +80,8 @@ pub enum Literal {
     Binary(Vec<u8>),
     /// `fun M:F/A`
     Export(String, String, u32),
+    /// A map (keys in any order; the runtime sorts them).
+    Map(Vec<(Literal, Literal)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

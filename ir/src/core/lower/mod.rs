@@ -7,7 +7,9 @@
 //! environment, which is also how "exported" variables (bound in every
 //! clause of a `case`) are made visible after it.
 
+mod binaries;
 mod comprehension;
+mod maps;
 mod patterns;
 mod records;
 
@@ -47,11 +49,15 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
     let mut records = HashMap::new();
     let mut errors = Vec::new();
     let mut locals = HashSet::new();
+    let mut imports = HashMap::new();
     for form in &module.forms {
         match form {
             ast::Form::Attribute(a) => match &a.kind {
                 ast::AttributeKind::Module(m) => name = Some(m.clone()),
                 ast::AttributeKind::Export(fs) => exports.extend(fs.iter().map(|f| (f.name.clone(), f.arity))),
+                ast::AttributeKind::Import { module, functions } => {
+                    imports.extend(functions.iter().map(|f| ((f.name.clone(), f.arity), module.clone())));
+                }
                 ast::AttributeKind::Record { name, fields } => {
                     records.insert(name.clone(), fields.clone());
                 }
@@ -85,6 +91,7 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
             let mut l = Lowerer {
                 function: (&f.name, f.arity),
                 locals: &locals,
+                imports: &imports,
                 records: &records,
                 sources,
                 env: Env::new(),
@@ -114,6 +121,8 @@ fn form_span(f: &ast::Form) -> Span {
 pub(crate) struct Lowerer<'a> {
     pub(crate) function: (&'a str, u32),
     locals: &'a HashSet<(String, u32)>,
+    /// `-import(Module, [F/A])`: `F(...)` calls `Module:F(...)`.
+    imports: &'a HashMap<(String, u32), String>,
     pub(crate) records: &'a HashMap<String, Vec<ast::RecordFieldDef>>,
     sources: &'a SourceMap,
     pub(crate) env: Env,
@@ -444,7 +453,8 @@ impl<'a> Lowerer<'a> {
                 let m = self.expr(module, b)?;
                 let f = self.expr(name, b)?;
                 let K::Integer(a) = &arity.kind else {
-                    return Err(unsupported(arity.span, "`fun M:F/A` with a variable arity"));
+                    let a = self.expr(arity, b)?;
+                    return Ok(self.bind(b, erlang_call("make_fun", vec![m, f, a])));
                 };
                 let a: u32 = a.parse().map_err(|_| Diagnostic::error(arity.span, "arity out of range"))?;
                 match (m, f) {
@@ -460,9 +470,9 @@ impl<'a> Lowerer<'a> {
                 let i = self.record_field_index(name, field, e.span)?;
                 Ok(Operand::Lit(Lit::Integer(i.to_string())))
             }
-            K::Binary(_) => Err(unsupported(e.span, "binaries (`<<...>>`)")),
-            K::BinComp { .. } => Err(unsupported(e.span, "binary comprehensions")),
-            K::Map { .. } => Err(unsupported(e.span, "maps (`#{...}`)")),
+            K::Binary(elems) => self.binary(elems, b),
+            K::BinComp { expr, qualifiers } => self.binary_comprehension(expr, qualifiers, e.span, b),
+            K::Map { base, fields } => self.map(base.as_deref(), fields, b),
             K::Maybe { .. } | K::MaybeMatch(..) => Err(unsupported(e.span, "`maybe` expressions (experimental in OTP 25)")),
         }
     }
@@ -516,6 +526,10 @@ impl<'a> Lowerer<'a> {
                 let ops = args.iter().map(|a| self.expr(a, b)).collect::<Result<Vec<_>>>()?;
                 if self.locals.contains(&(name.clone(), arity)) {
                     return Ok(self.bind(b, Expr::Call { callee: Callee::Local { name: name.clone(), arity }, args: ops }));
+                }
+                if let Some(module) = self.imports.get(&(name.clone(), arity)) {
+                    let callee = Callee::Remote { module: Operand::atom(module), name: Operand::atom(name) };
+                    return Ok(self.bind(b, Expr::Call { callee, args: ops }));
                 }
                 if name == "apply" && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));

@@ -9,17 +9,19 @@ impl<'a> Lowerer<'a> {
     /// pattern is read, so a repeated variable tests equality.
     pub(crate) fn pattern(&mut self, p: &ast::Expr, fresh: bool) -> Result<Pat> {
         let mut shadowed = HashSet::new();
-        self.pat(p, fresh, &mut shadowed)
+        self.pat_in(p, fresh, &mut shadowed)
     }
 
     /// The patterns of one clause head: a variable is fresh only at its
     /// first occurrence among them.
     pub(crate) fn head_patterns(&mut self, ps: &[ast::Expr], fresh: bool) -> Result<Vec<Pat>> {
         let mut shadowed = HashSet::new();
-        ps.iter().map(|p| self.pat(p, fresh, &mut shadowed)).collect()
+        ps.iter().map(|p| self.pat_in(p, fresh, &mut shadowed)).collect()
     }
 
-    fn pat(&mut self, p: &ast::Expr, fresh: bool, shadowed: &mut HashSet<String>) -> Result<Pat> {
+    /// Lowers a pattern that is part of a larger one (`shadowed` tracks the
+    /// variables bound so far by it).
+    pub(crate) fn pat_in(&mut self, p: &ast::Expr, fresh: bool, shadowed: &mut HashSet<String>) -> Result<Pat> {
         use ast::ExprKind as K;
         Ok(match &p.kind {
             K::Var(name) if name == "_" => Pat::Wildcard,
@@ -46,16 +48,16 @@ impl<'a> Lowerer<'a> {
                 K::Float(f) => Pat::Lit(Lit::Float(-f)),
                 _ => return Err(illegal(p.span)),
             },
-            K::UnOp(ast::UnOp::Plus, x) => self.pat(x, fresh, shadowed)?,
+            K::UnOp(ast::UnOp::Plus, x) => self.pat_in(x, fresh, shadowed)?,
             K::Cons(h, t) => {
-                let h = self.pat(h, fresh, shadowed)?;
-                let t = self.pat(t, fresh, shadowed)?;
+                let h = self.pat_in(h, fresh, shadowed)?;
+                let t = self.pat_in(t, fresh, shadowed)?;
                 Pat::Cons(Box::new(h), Box::new(t))
             }
-            K::Tuple(es) => Pat::Tuple(es.iter().map(|e| self.pat(e, fresh, shadowed)).collect::<Result<_>>()?),
+            K::Tuple(es) => Pat::Tuple(es.iter().map(|e| self.pat_in(e, fresh, shadowed)).collect::<Result<_>>()?),
             K::Match(l, r) => {
-                let l = self.pat(l, fresh, shadowed)?;
-                let r = self.pat(r, fresh, shadowed)?;
+                let l = self.pat_in(l, fresh, shadowed)?;
+                let r = self.pat_in(r, fresh, shadowed)?;
                 match (l, r) {
                     (Pat::Var(v), p) | (p, Pat::Var(v)) => Pat::Alias(v, Box::new(p)),
                     (Pat::Wildcard, p) | (p, Pat::Wildcard) => p,
@@ -65,18 +67,18 @@ impl<'a> Lowerer<'a> {
             }
             K::BinOp(ast::BinOp::Append, l, r) => match &l.kind {
                 K::String(s) => {
-                    let tail = self.pat(r, fresh, shadowed)?;
+                    let tail = self.pat_in(r, fresh, shadowed)?;
                     string_pat(s, tail)
                 }
-                K::Nil => self.pat(r, fresh, shadowed)?,
+                K::Nil => self.pat_in(r, fresh, shadowed)?,
                 _ => return Err(illegal(p.span).with_note("help: only a string literal may precede `++` in a pattern")),
             },
             K::Record { base: None, name, fields } => self.record_pattern(name, fields, p.span, fresh, shadowed)?,
             K::RecordIndex { name, field } => {
                 Pat::Lit(Lit::Integer(self.record_field_index(name, field, p.span)?.to_string()))
             }
-            K::Binary(_) => return Err(unsupported(p.span, "binary patterns")),
-            K::Map { .. } => return Err(unsupported(p.span, "map patterns")),
+            K::Binary(elems) => self.binary_pattern(elems, fresh, shadowed)?,
+            K::Map { base: None, fields } => self.map_pattern(fields, fresh, shadowed)?,
             _ => return Err(illegal(p.span)),
         })
     }
@@ -95,7 +97,7 @@ impl<'a> Lowerer<'a> {
         for def in &defs {
             let given = fields.iter().find(|f| f.name == def.name).or(other);
             elems.push(match given {
-                Some(f) => self.pat(&f.value, fresh, shadowed)?,
+                Some(f) => self.pat_in(&f.value, fresh, shadowed)?,
                 None => Pat::Wildcard,
             });
         }

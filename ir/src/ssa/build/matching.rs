@@ -7,7 +7,7 @@
 //! reuse.
 
 use super::*;
-use crate::core::Pat;
+use crate::core::{Pat, SegmentKind};
 
 impl<'m> FnLowerer<'m> {
     pub(super) fn pattern(&mut self, p: &Pat, v: Value, fail: BlockId) -> Result<(), Diagnostic> {
@@ -49,7 +49,50 @@ impl<'m> FnLowerer<'m> {
                 self.env.insert(x.clone(), v);
                 self.pattern(p, v, fail)?;
             }
+            Pat::Map(pairs) => {
+                let is = self.guard_bif("is_map", vec![v], fail);
+                let yes = self.b.push(Op::IsTrue(is), Type::Bool);
+                self.b.guard(yes, fail);
+                for (key, p) in pairs {
+                    let k = self.guard_value(key, fail)?;
+                    let value = self.guard_bif("map_get", vec![k, v], fail);
+                    self.pattern(p, value, fail)?;
+                }
+            }
+            Pat::Binary(segs) => {
+                let ctx = self.guard_bif("$bs_start_match", vec![v], fail);
+                for s in segs {
+                    let mut args = vec![ctx];
+                    if let Some(size) = &s.size {
+                        args.push(self.guard_value(size, fail)?);
+                    }
+                    if s.kind != SegmentKind::Utf8 {
+                        args.push(self.b.push(Op::Const(Const::Small(s.flags as i64)), Type::Term));
+                    }
+                    let value = self.guard_bif(&format!("$bs_get_{}", s.kind.name()), args, fail);
+                    self.pattern(&s.value, value, fail)?;
+                }
+                self.guard_bif("$bs_test_tail", vec![ctx], fail);
+            }
         }
         Ok(())
+    }
+
+    /// Calls an `erlang` guard BIF; the non-value (no match) goes to `fail`.
+    fn guard_bif(&mut self, name: &str, args: Vec<Value>, fail: BlockId) -> Value {
+        let v = self.b.push(Op::Bif { module: "erlang".into(), name: name.into(), args, guard: true }, Type::Term);
+        let failed = self.b.push(Op::IsNonValue(v), Type::Bool);
+        let ok = self.b.push(Op::Not(failed), Type::Bool);
+        self.b.guard(ok, fail);
+        v
+    }
+
+    /// Evaluates a guard expression inside a pattern (a size, a map key);
+    /// a failure goes to `fail`.
+    fn guard_value(&mut self, e: &Expr, fail: BlockId) -> Result<Value, Diagnostic> {
+        let saved = self.guard_fail.replace(fail);
+        let v = self.expr(e, false);
+        self.guard_fail = saved;
+        v?.ok_or_else(|| internal("a guard expression in a pattern does not produce a value".into()))
     }
 }

@@ -116,6 +116,8 @@ fn to_literal(l: &Lit) -> Literal {
         Lit::Cons(h, t) => Literal::Cons(Box::new(to_literal(h)), Box::new(to_literal(t))),
         Lit::Tuple(es) => Literal::Tuple(es.iter().map(to_literal).collect()),
         Lit::Export(m, f, a) => Literal::Export(m.clone(), f.clone(), *a),
+        Lit::Binary(b) => Literal::Binary(b.clone()),
+        Lit::Map(pairs) => Literal::Map(pairs.iter().map(|(k, v)| (to_literal(k), to_literal(v))).collect()),
     }
 }
 

@@ -1,7 +1,0 @@
-% kiln diagnostics: maps are parsed but not compiled yet
--module(unsupported_map).
--export([main/1]).
-
-main(_) ->
-    M = #{a => 1},
-    M.

@@ -67,6 +67,13 @@ snapshot!(
 );
 
 #[test]
+fn a_call_in_last_position_is_a_tail_call() {
+    let (_, ssa) = lower("-module(m).\n-export([count/2]).\ncount(0, A) -> A;\ncount(N, A) -> count(N - 1, A + 1).\n");
+    assert!(ssa.contains("tail_call count/2("), "{ssa}");
+    assert!(!ssa.contains("continuation"), "no call may need a continuation: {ssa}");
+}
+
+#[test]
 fn unbound_variable_is_an_error_with_location() {
     let (sources, ast) = kiln_frontend::parse_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> Y.\n");
     let err = core::lower::lower_module(&ast.unwrap(), &sources).unwrap_err();

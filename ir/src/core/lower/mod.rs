@@ -137,8 +137,17 @@ pub(crate) fn unsupported(span: Span, what: &str) -> Diagnostic {
 }
 
 /// Folds bindings around a tail expression.
-pub(crate) fn wrap(bindings: Bindings, tail: Expr) -> Expr {
+pub(crate) fn wrap(mut bindings: Bindings, tail: Expr) -> Expr {
     let mut e = tail;
+    // `let x = E in x` is `E`: a call in the last position of a body stays
+    // in tail position (a guaranteed tail call), and no temporary is made.
+    if let (Expr::Atomic(Operand::Var(t)), Some(Binding::Let(v, _))) = (&e, bindings.last()) {
+        if t == v {
+            if let Some(Binding::Let(_, value)) = bindings.pop() {
+                e = value;
+            }
+        }
+    }
     for b in bindings.into_iter().rev() {
         e = match b {
             Binding::Let(v, value) => Expr::Let { var: v, value: Box::new(value), body: Box::new(e) },

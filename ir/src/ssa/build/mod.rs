@@ -85,11 +85,26 @@ impl ModuleLowerer {
     }
 
     fn literal(&mut self, l: Literal) -> u32 {
-        if let Some(i) = self.module.literals.iter().position(|x| *x == l) {
+        if let Some(i) = self.module.literals.iter().position(|x| same_literal(x, &l)) {
             return i as u32;
         }
         self.module.literals.push(l);
         self.module.literals.len() as u32 - 1
+    }
+}
+
+/// Literal identity for sharing: like `==` but floats by their bits, so
+/// `0.0` and `-0.0` stay two literals.
+fn same_literal(a: &Literal, b: &Literal) -> bool {
+    use Literal as L;
+    match (a, b) {
+        (L::Float(x), L::Float(y)) => x.to_bits() == y.to_bits(),
+        (L::Cons(h1, t1), L::Cons(h2, t2)) => same_literal(h1, h2) && same_literal(t1, t2),
+        (L::Tuple(xs), L::Tuple(ys)) => xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_literal(x, y)),
+        (L::Map(xs), L::Map(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|((k1, v1), (k2, v2))| same_literal(k1, k2) && same_literal(v1, v2))
+        }
+        _ => a == b,
     }
 }
 

@@ -8,11 +8,29 @@
 #
 # Usage: tests/gen-expected.sh            regenerate every program
 #        tests/gen-expected.sh foo bar     regenerate foo.erl and bar.erl only
+#        tests/gen-expected.sh --dir DIR [foo bar]
+#                                          the same for the programs in DIR instead of
+#                                          tests/conformance (a relative DIR is looked up
+#                                          from the current directory, then from tests/;
+#                                          e.g. --dir conformance-next)
 # Never edit an .expected file by hand.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here/conformance"
+dir="$here/conformance"
+if [ "$#" -gt 0 ] && [ "$1" = "--dir" ]; then
+    [ "$#" -ge 2 ] || { echo "gen-expected: --dir needs a directory" >&2; exit 2; }
+    if [ -d "$2" ]; then
+        dir="$(cd "$2" && pwd)"
+    elif [ -d "$here/$2" ]; then
+        dir="$(cd "$here/$2" && pwd)"
+    else
+        echo "gen-expected: no such directory: $2" >&2
+        exit 2
+    fi
+    shift 2
+fi
+cd "$dir"
 
 command -v escript >/dev/null || { echo "gen-expected: escript not found (run 'make setup')" >&2; exit 1; }
 
@@ -33,7 +51,7 @@ failed=0
 for name in "${names[@]}"; do
     name="${name%.erl}"
     if [ ! -f "$name.erl" ]; then
-        echo "gen-expected: no such program: tests/conformance/$name.erl" >&2
+        echo "gen-expected: no such program: $dir/$name.erl" >&2
         failed=1
         continue
     fi

@@ -103,6 +103,18 @@ bifs! {
     "erlang" "min"/2 => "kiln_bif_min", auto;
     // Not auto-imported.
     "erlang" "make_tuple"/2 => "kiln_bif_make_tuple";
+    "erlang" "make_tuple"/3 => "kiln_bif_make_tuple_3";
+    "erlang" "insert_element"/3 => "kiln_bif_insert_element";
+    "erlang" "delete_element"/2 => "kiln_bif_delete_element";
+    "erlang" "append_element"/2 => "kiln_bif_append_element";
+    // Funs, exceptions, unique values (runtime/src/bifs/funs.rs).
+    "erlang" "make_fun"/3 => "kiln_bif_make_fun";
+    "erlang" "fun_info"/1 => "kiln_bif_fun_info";
+    "erlang" "fun_info"/2 => "kiln_bif_fun_info_2";
+    "erlang" "fun_to_list"/1 => "kiln_bif_fun_to_list";
+    "erlang" "raise"/3 => "kiln_bif_raise_3";
+    "erlang" "unique_integer"/0 => "kiln_bif_unique_integer_0";
+    "erlang" "unique_integer"/1 => "kiln_bif_unique_integer";
     "erlang" "tuple_to_list"/1 => "kiln_bif_tuple_to_list", auto;
     "erlang" "list_to_tuple"/1 => "kiln_bif_list_to_tuple", auto;
     // Conversions.
@@ -139,6 +151,173 @@ bifs! {
     "erlang" "halt"/0 => "kiln_bif_halt_0", auto;
     "erlang" "halt"/1 => "kiln_bif_halt", auto;
     "erlang" "display"/1 => "kiln_bif_display";
+    // Maps (issue 3; runtime/src/bifs/maps.rs). Compiled map syntax calls
+    // '$map_put'(Map, Key, Value) for `M#{K => V}` (and to build `#{...}`
+    // from `#{}`) and '$map_update'(Map, Key, Value) for `M#{K := V}`.
+    "erlang" "$map_put"/3 => "kiln_bif_map_put";
+    "erlang" "$map_update"/3 => "kiln_bif_map_update";
+    "erlang" "map_size"/1 => "kiln_bif_map_size", guard, auto;
+    "erlang" "is_map_key"/2 => "kiln_bif_is_map_key", guard, auto;
+    "erlang" "map_get"/2 => "kiln_bif_map_get", guard, auto;
+    "maps" "get"/2 => "kiln_bif_map_get";
+    "maps" "get"/3 => "kiln_bif_maps_get_3";
+    "maps" "find"/2 => "kiln_bif_maps_find";
+    "maps" "put"/3 => "kiln_bif_maps_put";
+    "maps" "update"/3 => "kiln_bif_maps_update";
+    "maps" "remove"/2 => "kiln_bif_maps_remove";
+    "maps" "take"/2 => "kiln_bif_maps_take";
+    "maps" "is_key"/2 => "kiln_bif_is_map_key";
+    "maps" "size"/1 => "kiln_bif_map_size";
+    "maps" "keys"/1 => "kiln_bif_maps_keys";
+    "maps" "values"/1 => "kiln_bif_maps_values";
+    "maps" "to_list"/1 => "kiln_bif_maps_to_list";
+    "maps" "from_list"/1 => "kiln_bif_maps_from_list";
+    "maps" "from_keys"/2 => "kiln_bif_maps_from_keys";
+    "maps" "merge"/2 => "kiln_bif_maps_merge";
+    "maps" "new"/0 => "kiln_bif_maps_new";
+    "maps" "with"/2 => "kiln_bif_maps_with";
+    "maps" "without"/2 => "kiln_bif_maps_without";
+    // End of maps.
+    // math (runtime/src/bifs/math.rs): OTP 25's math module (no tau/0 before OTP 26).
+    "math" "pi"/0 => "kiln_bif_math_pi";
+    "math" "sin"/1 => "kiln_bif_math_sin";
+    "math" "cos"/1 => "kiln_bif_math_cos";
+    "math" "tan"/1 => "kiln_bif_math_tan";
+    "math" "asin"/1 => "kiln_bif_math_asin";
+    "math" "acos"/1 => "kiln_bif_math_acos";
+    "math" "atan"/1 => "kiln_bif_math_atan";
+    "math" "sinh"/1 => "kiln_bif_math_sinh";
+    "math" "cosh"/1 => "kiln_bif_math_cosh";
+    "math" "tanh"/1 => "kiln_bif_math_tanh";
+    "math" "asinh"/1 => "kiln_bif_math_asinh";
+    "math" "acosh"/1 => "kiln_bif_math_acosh";
+    "math" "atanh"/1 => "kiln_bif_math_atanh";
+    "math" "exp"/1 => "kiln_bif_math_exp";
+    "math" "log"/1 => "kiln_bif_math_log";
+    "math" "log2"/1 => "kiln_bif_math_log2";
+    "math" "log10"/1 => "kiln_bif_math_log10";
+    "math" "sqrt"/1 => "kiln_bif_math_sqrt";
+    "math" "erf"/1 => "kiln_bif_math_erf";
+    "math" "erfc"/1 => "kiln_bif_math_erfc";
+    "math" "ceil"/1 => "kiln_bif_math_ceil";
+    "math" "floor"/1 => "kiln_bif_math_floor";
+    "math" "atan2"/2 => "kiln_bif_math_atan2";
+    "math" "pow"/2 => "kiln_bif_math_pow";
+    "math" "fmod"/2 => "kiln_bif_math_fmod";
+    // End of math.
+    // Binaries and bitstrings (runtime/src/binary/build.rs, matching.rs).
+    // Construction: '$bs_init'() -> Builder; each '$bs_put_*'(Builder, ...)
+    // appends a segment in place and returns the Builder; '$bs_finish'
+    // returns the bitstring. Flags: bit 0 little, bit 1 signed, bit 2
+    // native (little), bits 8..16 the unit; Size counts units, or `all`
+    // (binary segments only). Failures raise badarg.
+    "erlang" "$bs_init"/0 => "kiln_bif_bs_init";
+    "erlang" "$bs_put_integer"/4 => "kiln_bif_bs_put_integer";
+    "erlang" "$bs_put_float"/4 => "kiln_bif_bs_put_float";
+    "erlang" "$bs_put_binary"/4 => "kiln_bif_bs_put_binary";
+    "erlang" "$bs_put_utf8"/2 => "kiln_bif_bs_put_utf8";
+    "erlang" "$bs_put_utf16"/3 => "kiln_bif_bs_put_utf16";
+    "erlang" "$bs_put_utf32"/3 => "kiln_bif_bs_put_utf32";
+    "erlang" "$bs_finish"/1 => "kiln_bif_bs_finish";
+    // Binary BIFs (runtime/src/bifs/binary.rs).
+    "erlang" "byte_size"/1 => "kiln_bif_byte_size", guard, auto;
+    "erlang" "bit_size"/1 => "kiln_bif_bit_size", guard, auto;
+    "erlang" "binary_part"/2 => "kiln_bif_binary_part_2", guard, auto;
+    "erlang" "binary_part"/3 => "kiln_bif_binary_part_3", guard, auto;
+    "erlang" "split_binary"/2 => "kiln_bif_split_binary", auto;
+    "erlang" "list_to_binary"/1 => "kiln_bif_list_to_binary", auto;
+    "erlang" "binary_to_list"/1 => "kiln_bif_binary_to_list", auto;
+    "erlang" "binary_to_list"/3 => "kiln_bif_binary_to_list_3", auto;
+    "erlang" "iolist_to_binary"/1 => "kiln_bif_iolist_to_binary", auto;
+    "erlang" "iolist_size"/1 => "kiln_bif_iolist_size", auto;
+    "erlang" "iolist_to_iovec"/1 => "kiln_bif_iolist_to_iovec";
+    "erlang" "bitstring_to_list"/1 => "kiln_bif_bitstring_to_list", auto;
+    "erlang" "list_to_bitstring"/1 => "kiln_bif_list_to_bitstring", auto;
+    "erlang" "atom_to_binary"/1 => "kiln_bif_atom_to_binary", auto;
+    "erlang" "atom_to_binary"/2 => "kiln_bif_atom_to_binary_2", auto;
+    "erlang" "binary_to_atom"/1 => "kiln_bif_binary_to_atom", auto;
+    "erlang" "binary_to_atom"/2 => "kiln_bif_binary_to_atom_2", auto;
+    "erlang" "binary_to_existing_atom"/1 => "kiln_bif_binary_to_existing_atom", auto;
+    "erlang" "binary_to_existing_atom"/2 => "kiln_bif_binary_to_existing_atom_2", auto;
+    "erlang" "integer_to_binary"/1 => "kiln_bif_integer_to_binary", auto;
+    "erlang" "integer_to_binary"/2 => "kiln_bif_integer_to_binary_2", auto;
+    "erlang" "binary_to_integer"/1 => "kiln_bif_binary_to_integer", auto;
+    "erlang" "binary_to_integer"/2 => "kiln_bif_binary_to_integer_2", auto;
+    "erlang" "float_to_binary"/1 => "kiln_bif_float_to_binary", auto;
+    "erlang" "float_to_binary"/2 => "kiln_bif_float_to_binary_2", auto;
+    "erlang" "float_to_list"/2 => "kiln_bif_float_to_list_2", auto;
+    "erlang" "binary_to_float"/1 => "kiln_bif_binary_to_float", auto;
+    // The binary module (runtime/src/bifs/binary_module.rs).
+    "binary" "at"/2 => "kiln_bif_binary_at";
+    "binary" "first"/1 => "kiln_bif_binary_first";
+    "binary" "last"/1 => "kiln_bif_binary_last";
+    "binary" "part"/2 => "kiln_bif_binary_part_m2";
+    "binary" "part"/3 => "kiln_bif_binary_part_m3";
+    "binary" "bin_to_list"/1 => "kiln_bif_binary_bin_to_list";
+    "binary" "bin_to_list"/2 => "kiln_bif_binary_bin_to_list_2";
+    "binary" "bin_to_list"/3 => "kiln_bif_binary_bin_to_list_3";
+    "binary" "list_to_bin"/1 => "kiln_bif_binary_list_to_bin";
+    "binary" "copy"/1 => "kiln_bif_binary_copy";
+    "binary" "copy"/2 => "kiln_bif_binary_copy_2";
+    "binary" "decode_unsigned"/1 => "kiln_bif_binary_decode_unsigned";
+    "binary" "decode_unsigned"/2 => "kiln_bif_binary_decode_unsigned_2";
+    "binary" "encode_unsigned"/1 => "kiln_bif_binary_encode_unsigned";
+    "binary" "encode_unsigned"/2 => "kiln_bif_binary_encode_unsigned_2";
+    "binary" "referenced_byte_size"/1 => "kiln_bif_binary_referenced_byte_size";
+    "binary" "longest_common_prefix"/1 => "kiln_bif_binary_longest_common_prefix";
+    "binary" "longest_common_suffix"/1 => "kiln_bif_binary_longest_common_suffix";
+    // Matching: '$bs_start_match'(T) -> Ctx; each '$bs_get_*'(Ctx, ...)
+    // reads a segment and advances Ctx in place; '$bs_test_tail'(Ctx) is
+    // true at the end. A mismatch returns NON_VALUE without raising.
+    "erlang" "$bs_start_match"/1 => "kiln_bif_bs_start_match", guard;
+    "erlang" "$bs_get_integer"/3 => "kiln_bif_bs_get_integer", guard;
+    "erlang" "$bs_get_float"/3 => "kiln_bif_bs_get_float", guard;
+    "erlang" "$bs_get_binary"/3 => "kiln_bif_bs_get_binary", guard;
+    "erlang" "$bs_get_utf8"/1 => "kiln_bif_bs_get_utf8", guard;
+    "erlang" "$bs_get_utf16"/2 => "kiln_bif_bs_get_utf16", guard;
+    "erlang" "$bs_get_utf32"/2 => "kiln_bif_bs_get_utf32", guard;
+    "erlang" "$bs_test_tail"/1 => "kiln_bif_bs_test_tail", guard;
+    // unicode and the hidden unicode_util module under stdlib/string.erl
+    // (runtime/src/bifs/unicode.rs).
+    "unicode" "characters_to_list"/1 => "kiln_bif_unicode_characters_to_list_1";
+    "unicode" "characters_to_list"/2 => "kiln_bif_unicode_characters_to_list_2";
+    "unicode" "characters_to_binary"/1 => "kiln_bif_unicode_characters_to_binary_1";
+    "unicode" "characters_to_binary"/2 => "kiln_bif_unicode_characters_to_binary_2";
+    "unicode" "characters_to_binary"/3 => "kiln_bif_unicode_characters_to_binary_3";
+    "unicode" "characters_to_nfc_list"/1 => "kiln_bif_unicode_characters_to_nfc_list";
+    "unicode" "characters_to_nfd_list"/1 => "kiln_bif_unicode_characters_to_nfd_list";
+    "unicode" "characters_to_nfkc_list"/1 => "kiln_bif_unicode_characters_to_nfkc_list";
+    "unicode" "characters_to_nfkd_list"/1 => "kiln_bif_unicode_characters_to_nfkd_list";
+    "unicode" "characters_to_nfc_binary"/1 => "kiln_bif_unicode_characters_to_nfc_binary";
+    "unicode" "characters_to_nfd_binary"/1 => "kiln_bif_unicode_characters_to_nfd_binary";
+    "unicode" "characters_to_nfkc_binary"/1 => "kiln_bif_unicode_characters_to_nfkc_binary";
+    "unicode" "characters_to_nfkd_binary"/1 => "kiln_bif_unicode_characters_to_nfkd_binary";
+    "unicode" "bom_to_encoding"/1 => "kiln_bif_unicode_bom_to_encoding";
+    "unicode" "encoding_to_bom"/1 => "kiln_bif_unicode_encoding_to_bom";
+    "unicode_util" "cp"/1 => "kiln_bif_unicode_util_cp";
+    "unicode_util" "gc"/1 => "kiln_bif_unicode_util_gc";
+    "unicode_util" "uppercase"/1 => "kiln_bif_unicode_util_uppercase";
+    "unicode_util" "lowercase"/1 => "kiln_bif_unicode_util_lowercase";
+    "unicode_util" "titlecase"/1 => "kiln_bif_unicode_util_titlecase";
+    "unicode_util" "casefold"/1 => "kiln_bif_unicode_util_casefold";
+    // End of unicode.
+    // External term format, hashes and checksums (runtime/src/bifs/external.rs,
+    // runtime/src/bifs/hash.rs, runtime/src/etf/encode.rs).
+    "erlang" "term_to_binary"/1 => "kiln_bif_term_to_binary", auto;
+    "erlang" "term_to_binary"/2 => "kiln_bif_term_to_binary_2", auto;
+    "erlang" "binary_to_term"/1 => "kiln_bif_binary_to_term", auto;
+    "erlang" "binary_to_term"/2 => "kiln_bif_binary_to_term_2", auto;
+    "erlang" "external_size"/1 => "kiln_bif_external_size";
+    "erlang" "external_size"/2 => "kiln_bif_external_size_2";
+    "erlang" "phash2"/1 => "kiln_bif_phash2";
+    "erlang" "phash2"/2 => "kiln_bif_phash2_2";
+    "erlang" "phash"/2 => "kiln_bif_phash";
+    "erlang" "md5"/1 => "kiln_bif_md5";
+    "erlang" "crc32"/1 => "kiln_bif_crc32";
+    "erlang" "crc32"/2 => "kiln_bif_crc32_2";
+    "erlang" "adler32"/1 => "kiln_bif_adler32";
+    "erlang" "adler32"/2 => "kiln_bif_adler32_2";
+    // End of external term format and hashes.
     // I/O.
     "io" "format"/1 => "kiln_bif_io_format_1";
     "io" "format"/2 => "kiln_bif_io_format_2";

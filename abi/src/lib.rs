@@ -22,6 +22,25 @@
 pub mod bif_table;
 pub mod etf_tags;
 
+/// The flags word of the bit-syntax primitives (`erlang:'$bs_put_*'` and
+/// `'$bs_get_*'`), a small integer built by the compiler: the unit in bits
+/// 8..16, then endianness and signedness bits.
+pub mod bits {
+    /// Little endian (else big).
+    pub const LITTLE: u32 = 1;
+    pub const SIGNED: u32 = 2;
+    /// Native endian (little on every target kiln supports).
+    pub const NATIVE: u32 = 4;
+    pub const UNIT_SHIFT: u32 = 8;
+
+    pub const fn flags(unit: u32, little: bool, signed: bool, native: bool) -> u32 {
+        (unit << UNIT_SHIFT) | (little as u32 * LITTLE) | (signed as u32 * SIGNED) | (native as u32 * NATIVE)
+    }
+    pub const fn unit(flags: u32) -> u32 {
+        (flags >> UNIT_SHIFT) & 0x1ff
+    }
+}
+
 /// A term: one 64-bit word on every target (wasm32 included).
 pub type Term = u64;
 
@@ -165,9 +184,28 @@ pub mod tag {
 /// - `FLOAT`: one raw word, the `f64` bits.
 /// - `FUN` (closure): a raw `*const FunInfo` word, then the free variables.
 /// - `EXPORT` (`fun M:F/A`): module atom, function atom, arity (small).
-/// - `HEAP_BIN`: byte size (raw), then the bytes, padded to a word.
+/// - `HEAP_BIN`: byte size (raw), then the bytes, padded to a word. At most
+///   64 bytes; larger binaries are `REFC_BIN`.
+/// - `REFC_BIN`: byte size (raw), then a raw pointer to the runtime's
+///   reference-counted off-heap buffer (`runtime::binary::OffHeapBin`).
+///   Shared, not copied, between processes; every such object is on its
+///   heap's (or message fragment's) off-heap list, which the collector
+///   sweeps to release dead ones.
+/// - `SUB_BIN`: bit size (raw), byte offset (raw), then the original
+///   binary (a term: always a `HEAP_BIN` or `REFC_BIN`). A bitstring that is
+///   not a whole number of bytes is always a `SUB_BIN`.
+/// - `MATCH_CTX`: current bit position (raw), end bit position (raw), both
+///   counted from the start of the original binary, then the original
+///   binary (a term, `HEAP_BIN` or `REFC_BIN`). Only ever seen by the
+///   `$bs_get_*` BIFs.
+/// - `BIN_BUILDER`: bit length (raw), then a raw pointer to an off-heap
+///   buffer (as `REFC_BIN`, and on the off-heap list likewise). Only ever
+///   seen by the `$bs_put_*` BIFs.
 /// - `REF`: raw words (a 64-bit unique number).
-/// - `MAP`: (issue 3) keys tuple, then values.
+/// - `MAP`: a tuple of the keys, then the values at the same indices. Keys
+///   are unique and sorted in map key order (the standard term order except
+///   that every integer sorts before every float, at any depth), at every
+///   size; see `runtime/src/term/map.rs`.
 pub mod header {
     use super::Term;
 
@@ -187,6 +225,8 @@ pub mod header {
     pub const MATCH_CTX: u64 = 9;
     pub const MAP: u64 = 10;
     pub const REF: u64 = 11;
+    /// Binary construction state (`$bs_init`); see the layout above.
+    pub const BIN_BUILDER: u64 = 15;
 
     #[inline]
     pub const fn make(subtag: u64, arity: u64) -> Term {

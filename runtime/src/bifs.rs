@@ -9,10 +9,21 @@
 //! a [`crate::term::TermAlloc`] and return a [`BifResult`], so it is unit
 //! tested without a process.
 
+pub mod binary;
+pub mod binary_module;
+#[cfg(test)]
+mod binary_tests;
 pub mod convert;
 pub mod data;
+// External term format and hash BIFs (etf::encode, bifs::hash).
+pub mod external;
+pub mod hash;
+pub mod funs;
 pub mod lists;
+pub mod maps;
+pub mod math;
 pub mod numeric;
+pub mod unicode;
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::term::{atoms, bif_return_pure, boolean, view, BifResult, Error, TermView};
@@ -90,7 +101,8 @@ pub fn type_test(t: Term, test: TypeTest) -> bool {
     let v = view(t);
     match test {
         TypeTest::Atom => matches!(v, TermView::Atom(_)),
-        TypeTest::Binary | TypeTest::Bitstring => matches!(v, TermView::Binary(_)),
+        TypeTest::Binary => matches!(v, TermView::Binary(_)),
+        TypeTest::Bitstring => matches!(v, TermView::Binary(_) | TermView::Bitstring(_)),
         TypeTest::Boolean => t == atoms::TRUE || t == atoms::FALSE,
         TypeTest::Float => matches!(v, TermView::Float(_)),
         TypeTest::Function => matches!(v, TermView::Fun(_) | TermView::Export { .. }),

@@ -6,7 +6,8 @@
 //! mathematically, never through a lossy conversion), so `1 == 1.0`; `=:=`
 //! also requires the same type. Atoms compare by name (code point order),
 //! tuples by size then elements, maps by size, then keys, then values (keys
-//! compared exactly, with integers before floats), lists element-wise, and
+//! in map key order, where every integer sorts before every float, at any
+//! depth: see [`compare_exact`]), lists element-wise, and
 //! bitstrings bytewise. Local funs order before `fun M:F/A`.
 //!
 //! Traversal uses an explicit stack, so deeply nested terms cannot overflow
@@ -26,8 +27,10 @@ pub fn compare(a: Term, b: Term) -> Ordering {
     compare_with(a, b, false)
 }
 
-/// A total order that tells `1` and `1.0` apart (the integer first): the
-/// order of map keys. `compare_exact(a, b) == Equal` exactly when `a =:= b`.
+/// The order of map keys (OTP's): the standard order, except that numbers
+/// order by type first, every integer before every float (`2` before
+/// `1.0`), at any depth. A total order; `compare_exact(a, b) == Equal`
+/// exactly when `a =:= b`.
 pub fn compare_exact(a: Term, b: Term) -> Ordering {
     compare_with(a, b, true)
 }
@@ -87,6 +90,12 @@ fn step(x: Term, y: Term, exact: bool, stack: &mut Vec<(Term, Term, bool)>) -> O
         (TermView::Pid(a), TermView::Pid(b)) => a.cmp(&b),
         (TermView::Nil, TermView::Nil) => Ordering::Equal,
         (TermView::Binary(a), TermView::Binary(b)) => a.cmp(b),
+        (a @ (TermView::Binary(_) | TermView::Bitstring(_)), b @ (TermView::Binary(_) | TermView::Bitstring(_))) => {
+            match (crate::binary::bits_of_view(&a), crate::binary::bits_of_view(&b)) {
+                (Some(a), Some(b)) => crate::binary::compare_bits(a, b),
+                _ => x.cmp(&y),
+            }
+        }
         (TermView::Tuple(a), TermView::Tuple(b)) => {
             a.len().cmp(&b.len()).then_with(|| {
                 push_pairs(stack, a, b, exact);
@@ -130,8 +139,8 @@ fn push_pairs(stack: &mut Vec<(Term, Term, bool)>, a: &[Term], b: &[Term], exact
     }
 }
 
-/// Compares two numbers by value; with `exact`, an integer orders before a
-/// float of the same value.
+/// Compares two numbers by value; with `exact` (map key order), an integer
+/// orders before every float.
 pub fn compare_numbers(a: &TermView<'_>, b: &TermView<'_>, exact: bool) -> Ordering {
     match (a, b) {
         (TermView::Small(x), TermView::Small(y)) => x.cmp(y),
@@ -146,14 +155,10 @@ pub fn compare_numbers(a: &TermView<'_>, b: &TermView<'_>, exact: bool) -> Order
         (TermView::Big(_), TermView::Small(_)) => compare_numbers(b, a, exact).reverse(),
         (TermView::Big(x), TermView::Big(y)) => compare_bigs(x, y),
         (TermView::Float(_), _) => compare_numbers(b, a, exact).reverse(),
-        (int, TermView::Float(f)) => {
-            let o = compare_int_float(int, *f);
-            if o == Ordering::Equal && exact {
-                Ordering::Less
-            } else {
-                o
-            }
-        }
+        // Map key order (OTP): every integer before every float, whatever
+        // their values (so `2` sorts before `1.0` as a key).
+        (_, TermView::Float(_)) if exact => Ordering::Less,
+        (int, TermView::Float(f)) => compare_int_float(int, *f),
         _ => Ordering::Equal,
     }
 }

@@ -13,8 +13,13 @@
 //! destination and replaces each term field, which still points at the
 //! source, with a pointer to a fresh copy. The source is never written, so
 //! it may be another process's heap or the read-only literal area.
+//!
+//! Off-heap binaries (`REFC_BIN`) are shared, not copied: the copy of the
+//! small `REFC_BIN` object takes a reference of its own and is listed in
+//! the destination's off-heap list.
 
 use crate::abi::{tag, Term};
+use crate::binary::{off_heap_word, OffHeap, OffHeapBin};
 use crate::heap::{object_layout, Fragment};
 use crate::process::Process;
 
@@ -68,7 +73,7 @@ fn is_pointer(t: Term) -> bool {
 ///
 /// # Safety
 /// `t` must be a well-formed term and `*top` must have room for the object.
-unsafe fn shallow_copy(t: Term, top: &mut *mut Term) -> Term {
+unsafe fn shallow_copy(t: Term, top: &mut *mut Term, off_heap: &mut OffHeap) -> Term {
     match t & tag::MASK {
         tag::LIST => {
             let dst = *top;
@@ -86,10 +91,17 @@ unsafe fn shallow_copy(t: Term, top: &mut *mut Term) -> Term {
             // SAFETY: the source object has `1 + arity` words; the caller
             // guarantees room for them.
             unsafe {
-                let l = object_layout(*src);
+                let h = *src;
+                let l = object_layout(h);
                 let n = 1 + l.raw + l.terms;
                 std::ptr::copy_nonoverlapping(src, dst, n);
                 *top = dst.add(n);
+                // A shared binary: the copy holds a reference of its own.
+                if let Some(i) = off_heap_word(h) {
+                    let bin = *dst.add(i) as usize as *const OffHeapBin;
+                    OffHeapBin::retain(bin);
+                    off_heap.push(dst, bin);
+                }
             }
             tag::boxed(dst)
         }
@@ -103,10 +115,12 @@ unsafe fn shallow_copy(t: Term, top: &mut *mut Term) -> Term {
 /// # Safety
 /// `t` must be a well-formed term and `dst` must be valid for writing
 /// `size_of(t)` words, not overlapping `t`'s memory.
-pub unsafe fn copy_into(t: Term, dst: *mut Term) -> Term {
+/// Every off-heap binary in the copy gets a reference of its own, listed
+/// in `off_heap` (the destination memory's list).
+pub unsafe fn copy_into(t: Term, dst: *mut Term, off_heap: &mut OffHeap) -> Term {
     let mut top = dst;
     // SAFETY: room for the root object is part of `size_of(t)`.
-    let root = unsafe { shallow_copy(t, &mut top) };
+    let root = unsafe { shallow_copy(t, &mut top, off_heap) };
     let mut scan = dst;
     while scan < top {
         // SAFETY: `scan` walks the objects copied so far, each starting
@@ -118,13 +132,13 @@ pub unsafe fn copy_into(t: Term, dst: *mut Term) -> Term {
                 let l = object_layout(w);
                 for i in 1 + l.raw..1 + l.raw + l.terms {
                     let f = scan.add(i);
-                    *f = shallow_copy(*f, &mut top);
+                    *f = shallow_copy(*f, &mut top, off_heap);
                 }
                 scan = scan.add(1 + l.raw + l.terms);
             } else {
-                *scan = shallow_copy(*scan, &mut top);
+                *scan = shallow_copy(*scan, &mut top, off_heap);
                 let tail = scan.add(1);
-                *tail = shallow_copy(*tail, &mut top);
+                *tail = shallow_copy(*tail, &mut top, off_heap);
                 scan = scan.add(2);
             }
         }
@@ -142,7 +156,7 @@ pub fn copy_to_fragment(t: Term) -> (Term, Option<Fragment>) {
     let mut frag = Fragment::new(words);
     // SAFETY: the fragment is fresh, so it has `words` writable words and
     // does not overlap the source.
-    let copy = unsafe { copy_into(t, frag.block.start()) };
+    let copy = unsafe { copy_into(t, frag.block.start(), &mut frag.off_heap) };
     frag.used = words;
     (copy, Some(frag))
 }
@@ -154,9 +168,12 @@ pub fn copy_to_process(proc: &mut Process, t: Term) -> Term {
         return t;
     }
     let dst = proc.alloc(words);
+    let mut off_heap = OffHeap::default();
     // SAFETY: `alloc` returned `words` fresh words; `t` lives elsewhere
     // (another process's heap or the literal area).
-    unsafe { copy_into(t, dst) }
+    let copy = unsafe { copy_into(t, dst, &mut off_heap) };
+    proc.heap.off_heap.append(&mut off_heap);
+    copy
 }
 
 #[cfg(test)]

@@ -17,13 +17,19 @@
 //! Supported tags: `SMALL_INTEGER_EXT`, `INTEGER_EXT`, `SMALL_BIG_EXT`,
 //! `LARGE_BIG_EXT`, `NEW_FLOAT_EXT`, `FLOAT_EXT`, the four atom tags,
 //! `SMALL_TUPLE_EXT`, `LARGE_TUPLE_EXT`, `NIL_EXT`, `STRING_EXT`,
-//! `LIST_EXT`, `BINARY_EXT`, `MAP_EXT` and `EXPORT_EXT`. Pids, ports,
-//! references, local funs, bitstrings and compressed input are rejected
-//! with [`EtfError::Unsupported`] for now. Maps are built as flat maps of
-//! any size (keys sorted in term order; the map representation is issue 3's).
+//! `LIST_EXT`, `BINARY_EXT`, `BIT_BINARY_EXT`, `MAP_EXT` and `EXPORT_EXT`.
+//! Binaries over 64 bytes become `REFC_BIN` (bytes off-heap; a literal's
+//! reference is never released) and bitstrings a `SUB_BIN` over a binary.
+//! Pids, ports, references and local funs (`NEW_FUN_EXT`) are handled by
+//! [`ext`] (all decode to local ones; a local fun only if this program
+//! encoded it, see [`funs`]); `binary_to_term` inflates compressed input
+//! first (`bifs::external`) and may ask for `[safe]` decoding
+//! ([`DecodeOptions`]). The encoder is [`encode`]. Maps are built in the runtime's
+//! one map layout (keys sorted in map key order, see `term::map`).
 
 use crate::abi::{header, tag, Term};
 use crate::atom::{self, AtomError};
+use crate::binary::{OffHeap, OffHeapBin};
 use crate::process::Process;
 
 
@@ -55,6 +61,14 @@ pub enum EtfError {
     BadExport,
     /// A map with two equal keys.
     DuplicateKey,
+    /// A `BIT_BINARY_EXT` whose bit count does not fit its length.
+    BadBitstring,
+    /// `binary_to_term(B, [safe])` would have created an atom.
+    NewAtom,
+    /// A local fun this program cannot find the code of (see `etf::funs`).
+    UnknownFun,
+    /// A compressed term whose zlib data or size is wrong.
+    BadCompression,
 }
 
 impl std::fmt::Display for EtfError {
@@ -71,6 +85,10 @@ impl std::fmt::Display for EtfError {
             EtfError::TooLarge => write!(f, "term too large"),
             EtfError::BadExport => write!(f, "malformed external fun"),
             EtfError::DuplicateKey => write!(f, "duplicate map key"),
+            EtfError::BadBitstring => write!(f, "bad bitstring bit count"),
+            EtfError::NewAtom => write!(f, "unsafe: would create an atom"),
+            EtfError::UnknownFun => write!(f, "unknown local fun"),
+            EtfError::BadCompression => write!(f, "bad compressed term"),
         }
     }
 }
@@ -82,6 +100,8 @@ type Result<T> = std::result::Result<T, EtfError>;
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// `[safe]`: atoms must exist already.
+    safe: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -125,6 +145,9 @@ fn read_atom(r: &mut Reader<'_>, tag_byte: u8) -> Result<Term> {
         ATOM_EXT | SMALL_ATOM_EXT => bytes.iter().map(|&b| char::from(b)).collect::<String>().into(),
         _ => std::str::from_utf8(bytes).map_err(|_| EtfError::BadUtf8)?.into(),
     };
+    if r.safe {
+        return atom::lookup(&name).ok_or(EtfError::NewAtom);
+    }
     atom::try_intern(&name).map_err(EtfError::Atom)
 }
 
@@ -212,12 +235,18 @@ fn read_float(r: &mut Reader<'_>, tag_byte: u8) -> Result<f64> {
 pub struct Plan<'a> {
     body: &'a [u8],
     words: usize,
+    safe: bool,
 }
 
 impl Plan<'_> {
     /// Words the term needs.
     pub fn words(&self) -> usize {
         self.words
+    }
+
+    /// Bytes of the input the term takes, the version byte included.
+    pub fn used(&self) -> usize {
+        self.body.len() + 1
     }
 }
 
@@ -228,7 +257,21 @@ fn add(a: usize, b: usize) -> Result<usize> {
 /// Validates `bytes` (starting with the version byte) and counts the words
 /// the term needs. Interns the atoms it contains.
 pub fn plan(bytes: &[u8]) -> Result<Plan<'_>> {
-    let mut r = Reader { bytes, pos: 0 };
+    plan_with(bytes, DecodeOptions::default())
+}
+
+/// How `binary_to_term/2` decodes (see `etf::ext`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecodeOptions {
+    /// Refuse to create atoms (`[safe]`).
+    pub safe: bool,
+    /// Ignore bytes after the term, as `binary_to_term` does.
+    pub allow_trailing: bool,
+}
+
+/// [`plan`] with options.
+pub fn plan_with(bytes: &[u8], opts: DecodeOptions) -> Result<Plan<'_>> {
+    let mut r = Reader { bytes, pos: 0, safe: opts.safe };
     let v = r.u8()?;
     if v != VERSION {
         return Err(EtfError::BadVersion(v));
@@ -273,7 +316,16 @@ pub fn plan(bytes: &[u8]) -> Result<Plan<'_>> {
             BINARY_EXT => {
                 let n = r.u32()?;
                 r.take(n)?;
-                words = add(words, 2 + n.div_ceil(8))?;
+                words = add(words, binary_words(n))?;
+            }
+            BIT_BINARY_EXT => {
+                let n = r.u32()?;
+                let bits = r.u8()?;
+                r.take(n)?;
+                words = add(words, binary_words(n))?;
+                if bit_binary_is_partial(n, bits)? {
+                    words = add(words, 4)?;
+                }
             }
             MAP_EXT => {
                 let n = r.u32()?;
@@ -285,13 +337,71 @@ pub fn plan(bytes: &[u8]) -> Result<Plan<'_>> {
                 read_export(&mut r)?;
                 words = add(words, 4)?;
             }
-            other => return Err(EtfError::Unsupported(other)),
+            other => {
+                let (w, p) = ext::plan_tag(&mut r, other)?;
+                words = add(words, w)?;
+                pending = add(pending, p)?;
+            }
         }
     }
-    if r.remaining() != 0 {
+    if r.remaining() != 0 && !opts.allow_trailing {
         return Err(EtfError::TrailingBytes);
     }
-    Ok(Plan { body, words })
+    Ok(Plan { body: &body[..r.pos - 1], words, safe: opts.safe })
+}
+
+/// `BIT_BINARY_EXT`: a bitstring (`Len`, bits used in the last byte, bytes).
+/// The runtime's encoder does not produce it; defined here rather than in
+/// `etf_tags` because only the decoder needs it.
+const BIT_BINARY_EXT: u8 = 77;
+
+/// Words of the binary object holding `n` bytes: a heap binary, or a
+/// `REFC_BIN` (whose bytes are off-heap).
+fn binary_words(n: usize) -> usize {
+    if n <= crate::binary::HEAP_BIN_MAX {
+        2 + n.div_ceil(8)
+    } else {
+        3
+    }
+}
+
+/// Whether a `BIT_BINARY_EXT` of `n` bytes whose last byte has `bits` bits
+/// is a true bitstring (a `SUB_BIN` over the binary); a malformed count
+/// is an error.
+fn bit_binary_is_partial(n: usize, bits: u8) -> Result<bool> {
+    match (n, bits) {
+        (0, 0) => Ok(false),
+        (0, _) | (_, 0) | (_, 9..) => Err(EtfError::BadBitstring),
+        (_, 8) => Ok(false),
+        _ => Ok(true),
+    }
+}
+
+/// Writes a binary of `bytes` at `p` (`binary_words(bytes.len())` words).
+///
+/// # Safety
+/// `p` must be valid for writing that many words.
+unsafe fn write_binary(p: *mut Term, bytes: &[u8], off_heap: &mut OffHeap) -> Term {
+    let n = bytes.len();
+    // SAFETY: per the caller, `p` has `binary_words(n)` words.
+    unsafe {
+        if n > crate::binary::HEAP_BIN_MAX {
+            let bin = OffHeapBin::new(bytes.to_vec());
+            p.write(header::make(header::REFC_BIN, 2));
+            p.add(1).write(n as u64);
+            p.add(2).write(bin as usize as u64);
+            off_heap.push(p, bin);
+            return tag::boxed(p);
+        }
+        let body = n.div_ceil(8);
+        p.write(header::make(header::HEAP_BIN, 1 + body as u64));
+        p.add(1).write(n as u64);
+        if body > 0 {
+            p.add(1 + body).write(0); // zero the padding
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(2) as *mut u8, n);
+        tag::boxed(p)
+    }
 }
 
 /// Bump allocator over the caller's block.
@@ -318,8 +428,11 @@ impl Plan<'_> {
     /// # Safety
     /// `mem` must be valid for writing [`Plan::words`] words, and stay in
     /// place (not be collected) until the term is rooted.
-    pub unsafe fn build(&self, mem: *mut Term) -> Result<Term> {
-        let mut r = Reader { bytes: self.body, pos: 0 };
+    ///
+    /// Off-heap binaries the term holds are listed in `off_heap`, which then
+    /// owns their references.
+    pub unsafe fn build(&self, mem: *mut Term, off_heap: &mut OffHeap) -> Result<Term> {
+        let mut r = Reader { bytes: self.body, pos: 0, safe: self.safe };
         let mut bump = Bump { top: mem, end: mem.wrapping_add(self.words) };
         let mut root = tag::NIL;
         let mut dests: Vec<*mut Term> = vec![&mut root];
@@ -381,15 +494,25 @@ impl Plan<'_> {
                     BINARY_EXT => {
                         let n = r.u32()?;
                         let bytes = r.take(n)?;
-                        let body = n.div_ceil(8);
-                        let p = bump.take(2 + body)?;
-                        p.write(header::make(header::HEAP_BIN, 1 + body as u64));
-                        p.add(1).write(n as u64);
-                        if body > 0 {
-                            p.add(1 + body).write(0); // zero the padding
+                        let p = bump.take(binary_words(n))?;
+                        write_binary(p, bytes, off_heap)
+                    }
+                    BIT_BINARY_EXT => {
+                        let n = r.u32()?;
+                        let bits = r.u8()?;
+                        let bytes = r.take(n)?;
+                        let p = bump.take(binary_words(n))?;
+                        let bin = write_binary(p, bytes, off_heap);
+                        if bit_binary_is_partial(n, bits)? {
+                            let s = bump.take(4)?;
+                            s.write(header::make(header::SUB_BIN, 3));
+                            s.add(1).write(((n - 1) * 8 + usize::from(bits)) as u64);
+                            s.add(2).write(0);
+                            s.add(3).write(bin);
+                            tag::boxed(s)
+                        } else {
+                            bin
                         }
-                        std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(2) as *mut u8, n);
-                        tag::boxed(p)
                     }
                     MAP_EXT => {
                         let n = r.u32()?;
@@ -414,7 +537,7 @@ impl Plan<'_> {
                         p.add(3).write(tag::small(a));
                         tag::boxed(p)
                     }
-                    other => return Err(EtfError::Unsupported(other)),
+                    other => ext::build_tag(&mut r, other, &mut bump, &mut dests)?,
                 }
             };
             // SAFETY: `dst` is `root` or a slot of an object built above.
@@ -476,19 +599,29 @@ unsafe fn sort_map(map: *mut Term, n: usize) -> Result<()> {
 pub fn decode_literal(bytes: &[u8]) -> Result<Term> {
     let plan = plan(bytes)?;
     let mem = crate::heap::alloc_literal(plan.words());
+    let mut off_heap = OffHeap::default();
     // SAFETY: `mem` is fresh literal memory of exactly `plan.words()`
     // words, never moved or freed.
-    unsafe { plan.build(mem) }
+    let t = unsafe { plan.build(mem, &mut off_heap) };
+    // Literals live forever, and so do the binaries they hold.
+    off_heap.leak();
+    t
 }
 
 /// Decodes `bytes` onto `proc`'s heap (without collecting).
 pub fn decode_in(proc: &mut Process, bytes: &[u8]) -> Result<Term> {
     let plan = plan(bytes)?;
     let mem = proc.alloc(plan.words());
+    let mut off_heap = OffHeap::default();
     // SAFETY: `alloc` returned `plan.words()` fresh words that stay put
     // until the next collection, after the caller has rooted the result.
-    unsafe { plan.build(mem) }
+    let t = unsafe { plan.build(mem, &mut off_heap) };
+    proc.heap.off_heap.append(&mut off_heap);
+    t
 }
 
+pub mod encode;
+mod ext;
+pub mod funs;
 #[cfg(test)]
 mod tests;

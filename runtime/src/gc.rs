@@ -25,6 +25,13 @@
 //! are copied, never interpreted; [`crate::heap::object_layout`] says which
 //! words are which.
 //!
+//! # Off-heap binaries
+//!
+//! `REFC_BIN` and `BIN_BUILDER` objects hold a reference to a buffer
+//! outside the heap. The heap's [`crate::binary::OffHeap`] list names each
+//! of them; after the copy, an entry whose object was forwarded follows it
+//! and any other one is released (BEAM's MSO sweep).
+//!
 //! # Sizing
 //!
 //! To-space must hold everything that may be live: the words used in
@@ -198,6 +205,8 @@ fn collect_into(proc: &mut Process, to_words: usize, nlive: usize) -> usize {
         c.update(&mut exception.trace);
         c.update(exit_reason);
         c.scan(to.start());
+        // Off-heap binaries whose objects were not evacuated are dead.
+        heap.off_heap.sweep(|addr| c.from.contains(addr));
     }
     let live = (c.top as usize - to.start() as usize) / 8;
     header.htop = c.top;

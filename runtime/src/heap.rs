@@ -27,6 +27,7 @@ use std::alloc::{self, Layout};
 use std::ptr::NonNull;
 
 use crate::abi::{header, Term};
+use crate::binary::OffHeap;
 
 /// Size in words of a fresh process heap (BEAM's default, 233, rounded).
 pub const MIN_HEAP_WORDS: usize = 256;
@@ -105,12 +106,15 @@ impl std::fmt::Debug for Block {
 pub struct Fragment {
     pub block: Block,
     pub used: usize,
+    /// The off-heap binaries referenced by objects in this fragment (a
+    /// message's); moved to the heap's list when the fragment is adopted.
+    pub off_heap: OffHeap,
 }
 
 impl Fragment {
     /// A fragment with room for `words`, none used yet.
     pub fn new(words: usize) -> Fragment {
-        Fragment { block: Block::new(words), used: 0 }
+        Fragment { block: Block::new(words), used: 0, off_heap: OffHeap::default() }
     }
 
     /// Bump-allocates `words` if they fit.
@@ -140,13 +144,23 @@ pub struct Heap {
     /// Block size the collector will use next time, at least (sizing policy,
     /// see [`crate::gc`]).
     pub(crate) next_size: usize,
+    /// The off-heap binaries referenced from the block and fragments (see
+    /// [`crate::binary`]); swept by the collector.
+    pub(crate) off_heap: OffHeap,
 }
 
 impl Heap {
     /// A heap with a block of `words` (at least [`MIN_HEAP_WORDS`]).
     pub fn new(words: usize) -> Heap {
         let words = words.max(MIN_HEAP_WORDS);
-        Heap { block: Block::new(words), fragments: Vec::new(), bump_fragment: None, fragment_words: 0, next_size: words }
+        Heap {
+            block: Block::new(words),
+            fragments: Vec::new(),
+            bump_fragment: None,
+            fragment_words: 0,
+            next_size: words,
+            off_heap: OffHeap::default(),
+        }
     }
 
     /// Allocates `words` without collecting: from the block when
@@ -172,7 +186,8 @@ impl Heap {
     }
 
     /// Adds a filled fragment (an accepted message) to from-space.
-    pub fn adopt(&mut self, frag: Fragment) {
+    pub fn adopt(&mut self, mut frag: Fragment) {
+        self.off_heap.append(&mut frag.off_heap);
         self.fragment_words += frag.used;
         self.fragments.push(frag);
     }
@@ -208,10 +223,12 @@ pub fn object_layout(h: Term) -> ObjectLayout {
     let arity = header::arity(h) as usize;
     match header::subtag(h) {
         header::TUPLE | header::EXPORT | header::MAP => ObjectLayout { raw: 0, terms: arity },
+        // Bit size and offset (or position and end), then the binary.
+        header::SUB_BIN | header::MATCH_CTX => ObjectLayout { raw: arity.min(2), terms: arity.saturating_sub(2) },
         // A closure: the FunInfo pointer, then the free variables.
         header::FUN => ObjectLayout { raw: arity.min(1), terms: arity.saturating_sub(1) },
-        // Bignum limbs, float bits, binary bytes, reference numbers; and,
-        // until their layouts are defined, the other binary objects.
+        // Bignum limbs, float bits, heap binary bytes, reference numbers,
+        // the size and buffer pointer of REFC_BIN and BIN_BUILDER.
         _ => ObjectLayout { raw: arity, terms: 0 },
     }
 }

@@ -26,6 +26,7 @@ pub mod start;
 
 // Terms and the built-in functions over them.
 pub mod arith;
+pub mod binary;
 pub mod bifs;
 pub mod compare;
 pub mod format;

@@ -24,11 +24,13 @@
 
 mod alloc;
 mod list;
+mod map;
 #[cfg(test)]
 pub(crate) mod testing;
 
 pub use alloc::*;
 pub use list::*;
+pub use map::*;
 
 pub use crate::abi::Term;
 use crate::abi::{header, tag, FunInfo, ProcessHeader};
@@ -110,8 +112,10 @@ pub enum TermView<'a> {
     Map(MapView<'a>),
     Fun(FunView<'a>),
     Export { module: Term, function: Term, arity: u32 },
-    /// A byte-aligned binary.
+    /// A binary (a whole number of bytes), whatever its representation.
     Binary(&'a [u8]),
+    /// A bitstring that is not a whole number of bytes.
+    Bitstring(crate::binary::Bits<'a>),
     Pid(u64),
     Port(u64),
     Ref(u64),
@@ -152,7 +156,7 @@ impl TermView<'_> {
             TermView::Map(_) => TypeClass::Map,
             TermView::Nil => TypeClass::Nil,
             TermView::Cons(..) => TypeClass::List,
-            TermView::Binary(_) => TypeClass::Bitstring,
+            TermView::Binary(_) | TermView::Bitstring(_) => TypeClass::Bitstring,
             TermView::Invalid(_) => TypeClass::Invalid,
         }
     }
@@ -212,12 +216,12 @@ fn view_boxed<'a>(t: Term) -> TermView<'a> {
                 function: *body.add(1),
                 arity: tag::small_value(*body.add(2)) as u32,
             },
-            header::HEAP_BIN if arity >= 1 => {
-                let size = *body as usize;
-                if size.div_ceil(8) > arity - 1 {
-                    return TermView::Invalid(t);
+            header::HEAP_BIN | header::REFC_BIN | header::SUB_BIN => {
+                match crate::binary::view_bitstring(p, h) {
+                    Some(b) if b.is_binary() => TermView::Binary(b.bytes),
+                    Some(b) => TermView::Bitstring(b),
+                    None => TermView::Invalid(t),
                 }
-                TermView::Binary(std::slice::from_raw_parts(body.add(1) as *const u8, size))
             }
             header::MAP if arity >= 1 => {
                 let keys = *body;

@@ -52,6 +52,8 @@ pub fn size(t: Term) -> BifResult {
     match view(t) {
         TermView::Tuple(es) => Ok(tag::small(es.len() as i64)),
         TermView::Binary(b) => Ok(tag::small(b.len() as i64)),
+        // The whole bytes only, as OTP.
+        TermView::Bitstring(b) => Ok(tag::small((b.bit_size / 8) as i64)),
         _ => Err(Error::Badarg),
     }
 }
@@ -101,6 +103,57 @@ pub fn make_tuple_bif<H: TermAlloc + ?Sized>(h: &mut H, n: Term, value: Term) ->
         TermView::Small(k) if (0..=MAX_TUPLE_SIZE).contains(&k) => Ok(make_tuple_filled(h, k as usize, value)),
         _ => Err(Error::Badarg),
     }
+}
+
+/// `erlang:make_tuple(N, Default, [{Position, Value}])`: later positions
+/// in the list win, as in OTP.
+pub fn make_tuple_3<H: TermAlloc + ?Sized>(h: &mut H, n: Term, default: Term, init: Term) -> BifResult {
+    let TermView::Small(k) = view(n) else { return Err(Error::Badarg) };
+    if !(0..=MAX_TUPLE_SIZE).contains(&k) {
+        return Err(Error::Badarg);
+    }
+    let mut es = vec![default; k as usize];
+    for pair in list_to_vec(init).ok_or(Error::Badarg)? {
+        match tuple(pair)? {
+            [i, v] => {
+                let i = index(*i, es.len())?;
+                es[i] = *v;
+            }
+            _ => return Err(Error::Badarg),
+        }
+    }
+    Ok(make_tuple(h, &es))
+}
+
+/// `erlang:insert_element(Index, Tuple, Value)`: 1 ≤ Index ≤ size + 1.
+pub fn insert_element<H: TermAlloc + ?Sized>(h: &mut H, n: Term, t: Term, value: Term) -> BifResult {
+    let es = tuple(t)?;
+    let i = index(n, es.len() + 1)?;
+    let mut copy = Vec::with_capacity(es.len() + 1);
+    copy.extend_from_slice(&es[..i]);
+    copy.push(value);
+    copy.extend_from_slice(&es[i..]);
+    Ok(make_tuple(h, &copy))
+}
+
+/// `erlang:delete_element(Index, Tuple)`.
+pub fn delete_element<H: TermAlloc + ?Sized>(h: &mut H, n: Term, t: Term) -> BifResult {
+    let es = tuple(t)?;
+    let i = index(n, es.len())?;
+    let mut copy = es.to_vec();
+    copy.remove(i);
+    Ok(make_tuple(h, &copy))
+}
+
+/// `erlang:append_element(Tuple, Value)`.
+pub fn append_element<H: TermAlloc + ?Sized>(h: &mut H, t: Term, value: Term) -> BifResult {
+    let es = tuple(t)?;
+    if es.len() as i64 >= MAX_TUPLE_SIZE {
+        return Err(Error::SystemLimit);
+    }
+    let mut copy = es.to_vec();
+    copy.push(value);
+    Ok(make_tuple(h, &copy))
 }
 
 /// `tuple_to_list(Tuple)`.
@@ -166,6 +219,26 @@ pub extern "C" fn kiln_bif_min(_p: *mut ProcessHeader, a: Term, b: Term) -> Term
 #[no_mangle]
 pub extern "C" fn kiln_bif_make_tuple(p: *mut ProcessHeader, n: Term, v: Term) -> Term {
     bif_return(p, |proc| make_tuple_bif(proc, n, v))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_make_tuple_3(p: *mut ProcessHeader, n: Term, v: Term, init: Term) -> Term {
+    bif_return(p, |proc| make_tuple_3(proc, n, v, init))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_insert_element(p: *mut ProcessHeader, n: Term, t: Term, v: Term) -> Term {
+    bif_return(p, |proc| insert_element(proc, n, t, v))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_delete_element(p: *mut ProcessHeader, n: Term, t: Term) -> Term {
+    bif_return(p, |proc| delete_element(proc, n, t))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_append_element(p: *mut ProcessHeader, t: Term, v: Term) -> Term {
+    bif_return(p, |proc| append_element(proc, t, v))
 }
 
 #[no_mangle]

@@ -89,7 +89,7 @@ fn malformed_input_is_an_error() {
     assert_eq!(plan(&[]).unwrap_err(), EtfError::Truncated);
     assert_eq!(plan(&[130, 97, 1]).unwrap_err(), EtfError::BadVersion(130));
     assert_eq!(plan(&[131, 97, 1, 0]).unwrap_err(), EtfError::TrailingBytes);
-    assert_eq!(plan(&[131, 88]).unwrap_err(), EtfError::Unsupported(88));
+    assert_eq!(plan(&[131, 82]).unwrap_err(), EtfError::Unsupported(82));
     assert_eq!(plan(&[131, 105, 255, 255, 255, 255]).unwrap_err(), EtfError::Truncated);
     assert_eq!(plan(&[131, 108, 255, 255, 255, 255, 106]).unwrap_err(), EtfError::Truncated);
     assert_eq!(plan(&[131, 116, 128, 0, 0, 0]).unwrap_err(), EtfError::Truncated);

@@ -115,6 +115,16 @@ fn display_into(out: &mut Vec<u8>, t: Term) {
             }
             push_str(out, ">>");
         }
+        TermView::Bitstring(b) => {
+            // Bytes as numbers, never as a string, then `Value:Bits`.
+            let whole = b.whole_bytes();
+            push_str(out, "<<");
+            for x in whole {
+                let _ = write!(out, "{x},");
+            }
+            let (value, n) = b.tail();
+            let _ = write!(out, "{value}:{n}>>");
+        }
         TermView::Fun(f) => {
             let mut s = String::new();
             push_fun(&mut s, &f);

@@ -48,7 +48,8 @@ fn print_here(t: Term, o: &PrintOptions) -> String {
     let col = o.column.max(1);
     match view(t) {
         TermView::Atom(a) => atoms::atom_text(atom::name(a), o.encoding),
-        TermView::Tuple(_) | TermView::Cons(..) | TermView::Nil | TermView::Map(_) | TermView::Binary(_) => {
+        TermView::Tuple(_) | TermView::Cons(..) | TermView::Nil | TermView::Map(_) | TermView::Binary(_)
+        | TermView::Bitstring(_) => {
             let node = layout(t, o.depth, o);
             let mut out = String::new();
             let m = node.len;
@@ -195,6 +196,15 @@ fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
             Node { len: seq_len(&seq, 3), kind: Kind::Map(seq) }
         }
         TermView::Binary(b) => layout_binary(b, d, o),
+        TermView::Bitstring(b) => {
+            // Never printed as a string: bytes, then `Value:Bits`.
+            if d == 1 {
+                return Node::leaf("<<...>>".to_owned());
+            }
+            let pieces = super::write::bitstring_pieces(b, d);
+            let len = 4 + pieces.iter().map(|p| p.len() as i64).sum::<i64>() + pieces.len() as i64 - 1;
+            Node { len, kind: Kind::Bin(pieces) }
+        }
         _ => {
             let mut s = String::new();
             write_into(&mut s, t, -1, Encoding::Latin1);

@@ -95,6 +95,11 @@ pub fn write_into(out: &mut String, t: Term, depth: i64, enc: Encoding) {
             out.push('}');
         }
         TermView::Binary(b) => write_binary(out, b, d),
+        TermView::Bitstring(b) => {
+            out.push_str("<<");
+            out.push_str(&bitstring_pieces(b, d).join(","));
+            out.push_str(">>");
+        }
         TermView::Fun(f) => push_fun(out, &f),
         TermView::Export { module, function, arity } => push_export(out, module, function, arity),
         TermView::Pid(n) => push_pid(out, n),
@@ -149,6 +154,26 @@ pub fn binary_pieces(b: &[u8], d: i64) -> Vec<String> {
         }
         pieces.push(x.to_string());
         dd -= 1;
+    }
+    pieces
+}
+
+/// The pieces of a bitstring written at depth `d`: its whole bytes as
+/// [`binary_pieces`], then the trailing bits as `Value:Bits`, which the
+/// depth counts as one more element.
+pub fn bitstring_pieces(b: crate::binary::Bits<'_>, d: i64) -> Vec<String> {
+    let whole = b.whole_bytes();
+    let mut pieces = binary_pieces(whole, d);
+    if pieces.last().is_some_and(|p| p == "...") {
+        return pieces;
+    }
+    let (value, n) = b.tail();
+    if n > 0 {
+        if d > 0 && d - whole.len() as i64 == 1 {
+            pieces.push("...".to_owned());
+        } else {
+            pieces.push(format!("{value}:{n}"));
+        }
     }
     pieces
 }

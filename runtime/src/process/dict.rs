@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::abi::{header, tag, Term};
+use crate::abi::{tag, Term};
 use crate::heap::object_layout;
 
 /// The hashes are already well mixed; don't hash them again.
@@ -85,18 +85,15 @@ impl Dictionary {
     }
 }
 
-/// The bytes of a heap binary (`HEAP_BIN`: byte size, then the bytes).
-///
-/// # Safety
-/// `p` must point to a well-formed `HEAP_BIN` object.
-unsafe fn heap_bin_bytes<'a>(p: *const Term) -> &'a [u8] {
-    // SAFETY: per the caller, word 1 is the byte size and the bytes follow,
-    // within the object's `arity` words.
-    unsafe {
-        let arity = header::arity(*p) as usize;
-        let len = (*p.add(1) as usize).min(arity.saturating_sub(1) * 8);
-        std::slice::from_raw_parts(p.add(2) as *const u8, len)
+/// The contents of a bitstring object (any representation), or `None`
+/// for other objects.
+fn bitstring_at<'a>(t: Term) -> Option<crate::binary::Bits<'a>> {
+    let p = tag::boxed_ptr(t);
+    // SAFETY: `t` is a boxed term, so `p` points at its header.
+    if !crate::binary::is_bitstring_header(unsafe { *p }) {
+        return None;
     }
+    crate::binary::bits_of(t)
 }
 
 /// Exact equality (`=:=`) of two well-formed terms.
@@ -117,15 +114,21 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
                 // SAFETY: boxed terms point at a header followed by `arity`
                 // words laid out as `object_layout` says.
                 unsafe {
+                    // Bitstrings are equal by contents, whatever their
+                    // representations.
+                    match (bitstring_at(a), bitstring_at(b)) {
+                        (Some(x), Some(y)) => {
+                            if !crate::binary::bits_equal(x, y) {
+                                return false;
+                            }
+                            continue;
+                        }
+                        (None, None) => {}
+                        _ => return false,
+                    }
                     let h = *pa;
                     if h != *pb {
                         return false;
-                    }
-                    if header::subtag(h) == header::HEAP_BIN {
-                        if heap_bin_bytes(pa) != heap_bin_bytes(pb) {
-                            return false;
-                        }
-                        continue;
                     }
                     let l = object_layout(h);
                     for i in 1..=l.raw {
@@ -166,16 +169,19 @@ pub fn hash_term(t: Term) -> u64 {
                 let p = tag::boxed_ptr(t);
                 // SAFETY: as in `exact_eq`.
                 unsafe {
-                    let hd = *p;
-                    h = mix(h, hd);
-                    if header::subtag(hd) == header::HEAP_BIN {
-                        for chunk in heap_bin_bytes(p).chunks(8) {
+                    if let Some(b) = bitstring_at(t) {
+                        // By contents, like `exact_eq`.
+                        h = mix(h, b.bit_size as u64);
+                        for chunk in b.whole_bytes().chunks(8) {
                             let mut w = [0u8; 8];
                             w[..chunk.len()].copy_from_slice(chunk);
                             h = mix(h, u64::from_le_bytes(w));
                         }
+                        h = mix(h, u64::from(b.tail().0));
                         continue;
                     }
+                    let hd = *p;
+                    h = mix(h, hd);
                     let l = object_layout(hd);
                     for i in 1..=l.raw {
                         h = mix(h, *p.add(i));

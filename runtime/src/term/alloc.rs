@@ -11,11 +11,22 @@ use crate::abi::{header, tag};
 pub trait TermAlloc {
     /// `words` fresh, 8-aligned, uninitialized words (never collects).
     fn alloc_words(&mut self, words: usize) -> *mut Term;
+
+    /// Records that the object at `obj`, just built in this memory, holds
+    /// a reference to the off-heap buffer `bin` (see [`crate::binary`]).
+    /// Memory that is never freed (test heaps) keeps the reference forever.
+    fn register_off_heap(&mut self, obj: *mut Term, bin: *const crate::binary::OffHeapBin) {
+        let _ = (obj, bin);
+    }
 }
 
 impl TermAlloc for crate::process::Process {
     fn alloc_words(&mut self, words: usize) -> *mut Term {
         self.alloc(words)
+    }
+
+    fn register_off_heap(&mut self, obj: *mut Term, bin: *const crate::binary::OffHeapBin) {
+        self.heap.off_heap.push(obj, bin);
     }
 }
 

@@ -204,7 +204,13 @@ fn decode(h: &mut TestHeap, b: &[u8], pos: &mut usize) -> Term {
         109 => {
             let n = u32_at(b, pos);
             let bytes = take(b, pos, n).to_vec();
-            make_heap_binary(h, &bytes)
+            crate::binary::make_binary(h, &bytes)
+        }
+        77 => {
+            let n = u32_at(b, pos);
+            let bits = u8_at(b, pos);
+            let bytes = take(b, pos, n).to_vec();
+            crate::binary::make_bitstring_from_vec(h, bytes, n.saturating_sub(1) * 8 + bits)
         }
         110 | 111 => {
             let n = if tag_byte == 110 { u8_at(b, pos) } else { u32_at(b, pos) };

@@ -1,0 +1,67 @@
+% kiln conformance-next: atom/integer/float <-> binary conversions and their badargs
+-module(bin_conversions).
+-export([main/1]).
+-mode(compile).
+
+main(_) ->
+    t(a2b, fun() -> atom_to_binary(hello) end),
+    t(a2b_utf8, fun() -> atom_to_binary('héllo', utf8) end),
+    t(a2b_latin1, fun() -> atom_to_binary('héllo', latin1) end),
+    t(a2b_unicode, fun() -> atom_to_binary(id(list_to_atom([16#20AC, $x])), utf8) end),
+    t(a2b_unicode_latin1, fun() -> atom_to_binary(id(list_to_atom([16#20AC])), latin1) end),
+    t(a2b_quoted, fun() -> atom_to_binary('hello world') end),
+    t(a2b_bad, fun() -> atom_to_binary(id("str")) end),
+    t(b2a, fun() -> binary_to_atom(<<"ok">>) end),
+    t(b2a_utf8, fun() -> binary_to_atom(<<"h", 195, 169>>, utf8) end),
+    t(b2a_latin1, fun() -> binary_to_atom(<<"h", 233>>, latin1) end),
+    t(b2a_bad_utf8, fun() -> binary_to_atom(id(<<255>>), utf8) end),
+    t(b2a_empty, fun() -> binary_to_atom(<<>>) end),
+    t(b2a_spaces, fun() -> binary_to_atom(<<"with space">>) end),
+    t(b2a_long, fun() -> binary_to_atom(binary:copy(<<"a">>, 256)) end),
+    t(b2a_255, fun() -> byte_size(atom_to_binary(binary_to_atom(binary:copy(<<"a">>, 255)))) end),
+    t(b2ea, fun() -> binary_to_existing_atom(<<"hello">>, utf8) end),
+    t(b2ea_missing, fun() -> binary_to_existing_atom(<<"surely_no_such_atom_xyzzy_42">>, utf8) end),
+    t(i2b, fun() -> integer_to_binary(12345) end),
+    t(i2b_neg, fun() -> integer_to_binary(-987) end),
+    t(i2b_big, fun() -> integer_to_binary(1 bsl 100) end),
+    t(i2b_16, fun() -> integer_to_binary(255, 16) end),
+    t(i2b_2, fun() -> integer_to_binary(-10, 2) end),
+    t(i2b_36, fun() -> integer_to_binary(123456789, 36) end),
+    t(i2b_bad_base, fun() -> integer_to_binary(1, 37) end),
+    t(i2b_float, fun() -> integer_to_binary(id(1.0)) end),
+    t(b2i, fun() -> binary_to_integer(<<"42">>) end),
+    t(b2i_sign, fun() -> {binary_to_integer(<<"-42">>), binary_to_integer(<<"+42">>)} end),
+    t(b2i_big, fun() -> binary_to_integer(<<"123456789012345678901234567890">>) end),
+    t(b2i_16, fun() -> binary_to_integer(<<"fF">>, 16) end),
+    t(b2i_36, fun() -> binary_to_integer(<<"Zz">>, 36) end),
+    t(b2i_bad, fun() -> binary_to_integer(id(<<"12a">>)) end),
+    t(b2i_empty, fun() -> binary_to_integer(id(<<>>)) end),
+    t(b2i_space, fun() -> binary_to_integer(id(<<" 1">>)) end),
+    t(b2i_sign_only, fun() -> binary_to_integer(id(<<"-">>)) end),
+    t(b2i_base_digit, fun() -> binary_to_integer(<<"8">>, 8) end),
+    t(b2f, fun() -> binary_to_float(<<"1.5">>) end),
+    t(b2f_exp, fun() -> binary_to_float(<<"-2.5e-3">>) end),
+    t(b2f_int, fun() -> binary_to_float(id(<<"1">>)) end),
+    t(b2f_noint, fun() -> binary_to_float(id(<<".5">>)) end),
+    t(b2f_E, fun() -> binary_to_float(<<"1.0E10">>) end),
+    t(f2b, fun() -> float_to_binary(3.14159) end),
+    t(f2b_dec2, fun() -> float_to_binary(3.14159, [{decimals, 2}]) end),
+    t(f2b_dec0, fun() -> float_to_binary(2.5, [{decimals, 0}]) end),
+    t(f2b_dec10_compact, fun() -> float_to_binary(1.5, [{decimals, 10}, compact]) end),
+    t(f2b_dec10, fun() -> float_to_binary(1.5, [{decimals, 10}]) end),
+    t(f2b_sci3, fun() -> float_to_binary(12345.678, [{scientific, 3}]) end),
+    t(f2b_sci0, fun() -> float_to_binary(12345.678, [{scientific, 0}]) end),
+    t(f2b_short, fun() -> float_to_binary(0.1, [short]) end),
+    t(f2b_short_big, fun() -> float_to_binary(1.0e25, [short]) end),
+    t(f2b_neg, fun() -> float_to_binary(-0.000123, [{decimals, 6}]) end),
+    t(f2b_bad, fun() -> float_to_binary(id(1)) end),
+    t(f2b_bad_opt, fun() -> float_to_binary(1.0, [bogus]) end),
+    t(f2b_dec_too_big, fun() -> float_to_binary(1.0, [{decimals, 254}]) end),
+    t(l2b_roundtrip, fun() -> [binary_to_list(integer_to_binary(N)) =:= integer_to_list(N) || N <- [0, -1, 1 bsl 70]] end),
+    ok.
+
+t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~p: ~p~n", [L, R]).
+
+id(X) -> X.

@@ -1,0 +1,40 @@
+% kiln conformance-next: ~p ~w ~P ~W with depth limits and line widths on all term types
+-module(fmt_terms).
+-export([main/1]).
+-mode(compile).
+
+main(_) ->
+    T = {tuple, [1, 2, 3, 4, 5, 6, 7, 8], "string", <<"binary">>, #{k => [v1, v2]}, 3.5, -17, 'Atom q', [a | b]},
+    io:format("~p~n", [T]),
+    io:format("~w~n", [T]),
+    [io:format("~~P ~p: ~P~n", [D, T, D]) || D <- [1, 2, 3, 4, 5, 10, -1]],
+    [io:format("~~W ~p: ~W~n", [D, T, D]) || D <- [1, 2, 3, 4, 10]],
+    io:format("~P~n", [lists:seq(1, 20), 5]),
+    io:format("~P~n", ["a long string here", 5]),
+    io:format("~P~n", [[[[[[deep]]]]], 3]),
+    io:format("~P~n", [{a, {b, {c, {d}}}}, 3]),
+    io:format("~W~n", [[1, 2 | 3], 2]),
+    io:format("~P~n", [#{a => 1, b => 2, c => 3}, 2]),
+    io:format("~P~n", [<<1, 2, 3, 4, 5, 6, 7, 8, 9, 10>>, 3]),
+    io:format("~P~n", [<<"printable binary">>, 2]),
+    io:format("~30p~n", [T]),
+    io:format("~p~n", [try io_lib:format("~-30p|", [short]) catch C:R -> {C, R} end]),
+    io:format("~p~n", [[]]),
+    io:format("~p~n", [{}]),
+    io:format("~p~n", [[[]]]),
+    io:format("~p~n", [[a | b]]),
+    io:format("~p~n", [[1, 2 | 3]]),
+    io:format("~p~n", ["abc" ++ [1]]),
+    io:format("~p~n", [[$a, $b | $c]]),
+    io:format("~p~n", ["\n\t\"\\"]),
+    io:format("~p~n", [[7, 8, 9, 10, 11, 12, 13, 27]]),
+    io:format("~p~n", [[32, 126, 127]]),
+    io:format("~p~n", [[160, 255]]),
+    io:format("~p~n", [[$a, 256]]),
+    io:format("~p~n", [[[$a], [$b, 0]]]),
+    io:format("~w~n", ["string"]),
+    io:format("~p ~w~n", [-0.0, 1.0e-300]),
+    io:format("~p~n", [{[{}], [[]], [<<>>], #{}}]),
+    io:format("~lp~n", [[104, 105]]),
+    io:format("~p~n", [[104, 105]]),
+    ok.

@@ -72,8 +72,13 @@ append([]) -> [].
 
 subtract(L1, L2) -> L1 -- L2.
 
+%% The clause shapes decide which error an improper list gets, as in OTP:
+%% `[1|2]` matches none (function_clause), `[1,2|3]` fails in reverse/2
+%% (badarg).
 reverse([] = L) -> L;
-reverse([_ | _] = L) -> reverse(L, []).
+reverse([_] = L) -> L;
+reverse([A, B]) -> [B, A];
+reverse([A, B | T]) -> reverse(T, [B, A]).
 
 nth(1, [H | _]) -> H;
 nth(N, [_ | T]) when N > 1 -> nth(N - 1, T).

@@ -30,13 +30,20 @@ next({_, _, _} = Iter) -> Iter;
 next(none) -> none;
 next([Path | Map]) when is_integer(Path), Path >= 0, is_map(Map) ->
     case Path =< maps:size(Map) of
-        true -> chain(maps:to_list(Map));
+        true -> chain(iter_list(Map));
         false -> erlang:error(badarg)
     end;
 next(_) -> erlang:error(badarg).
 
 chain([{K, V} | Rest]) -> {K, V, chain(Rest)};
 chain([]) -> none.
+
+%% The pairs in OTP's iteration order (fold, iterators, foreach, ...):
+%% maps:to_list/1's order up to 32 keys, its reverse for larger maps (hash
+%% tries, which OTP lists by consing while it iterates; see the runtime's
+%% term/map.rs).
+iter_list(Map) when map_size(Map) > 32 -> lists:reverse(maps:to_list(Map));
+iter_list(Map) -> maps:to_list(Map).
 
 %% Whether I is an iterator OTP would start walking (only its first step
 %% is checked, as OTP does).
@@ -55,7 +62,7 @@ iter_error(FunOk, MapOrIter) ->
 
 %% The pairs of a map, or those an iterator yields, in iteration order;
 %% the caller has checked that MapOrIter is one of the two.
-pairs(Map) when is_map(Map) -> maps:to_list(Map);
+pairs(Map) when is_map(Map) -> iter_list(Map);
 pairs(Iter) -> iter_pairs(next(Iter)).
 
 iter_pairs({K, V, Iter}) -> [{K, V} | iter_pairs(next(Iter))];
@@ -73,7 +80,7 @@ fold(Fun, Init, MapOrIter) ->
 
 %% Over a map, the pairs are listed first; over an iterator, each step is
 %% taken only after the previous call (so a bad tail fails after it).
-fold_pairs(Fun, Acc, Map) when is_map(Map) -> fold_list(Fun, Acc, maps:to_list(Map));
+fold_pairs(Fun, Acc, Map) when is_map(Map) -> fold_list(Fun, Acc, iter_list(Map));
 fold_pairs(Fun, Acc, Iter) -> fold_iter(Fun, Acc, next(Iter)).
 
 fold_list(Fun, Acc, [{K, V} | Rest]) -> fold_list(Fun, Fun(K, V, Acc), Rest);

@@ -4,9 +4,8 @@
 %% element is its key; other list entries are ignored. Keys are compared
 %% with =:=.
 %%
-%% get_keys/1 returns each key once, as OTP does, but in the order of first
-%% appearance: OTP returns them in the (hash-dependent) order of a `sets`
-%% set, which kiln cannot reproduce yet.
+%% get_keys/1 collects the keys in a (version 1) `sets` set and returns
+%% them in that set's order, as OTP does.
 -module(proplists).
 -export([property/1, property/2, unfold/1, compact/1, lookup/2,
          lookup_all/2, is_defined/2, get_value/2, get_value/3,
@@ -106,19 +105,13 @@ get_bool(Key, [P | Ps]) ->
     end;
 get_bool(_, []) -> false.
 
-get_keys(Ps) -> lists:reverse(get_keys(Ps, [])).
+get_keys(Ps) -> sets:to_list(get_keys(Ps, sets:new())).
 
-get_keys([P | Ps], Seen) when is_atom(P) -> get_keys(Ps, add_new(P, Seen));
-get_keys([P | Ps], Seen) when is_tuple(P), tuple_size(P) >= 1 ->
-    get_keys(Ps, add_new(element(1, P), Seen));
-get_keys([_ | Ps], Seen) -> get_keys(Ps, Seen);
-get_keys([], Seen) -> Seen.
-
-add_new(K, Seen) ->
-    case lists:member(K, Seen) of
-        true -> Seen;
-        false -> [K | Seen]
-    end.
+get_keys([P | Ps], Keys) when is_atom(P) -> get_keys(Ps, sets:add_element(P, Keys));
+get_keys([P | Ps], Keys) when is_tuple(P), tuple_size(P) >= 1 ->
+    get_keys(Ps, sets:add_element(element(1, P), Keys));
+get_keys([_ | Ps], Keys) -> get_keys(Ps, Keys);
+get_keys([], Keys) -> Keys.
 
 delete(Key, [P | Ps]) ->
     if

@@ -135,6 +135,7 @@ bifs! {
     // Exceptions (always return NON_VALUE after raising).
     "erlang" "error"/1 => "kiln_bif_error", auto;
     "erlang" "error"/2 => "kiln_bif_error_2", auto;
+    "erlang" "error"/3 => "kiln_bif_error_3", auto;
     "erlang" "throw"/1 => "kiln_bif_throw", auto;
     "erlang" "exit"/1 => "kiln_bif_exit", auto;
     // Processes.
@@ -151,6 +152,13 @@ bifs! {
     "erlang" "halt"/0 => "kiln_bif_halt_0", auto;
     "erlang" "halt"/1 => "kiln_bif_halt", auto;
     "erlang" "display"/1 => "kiln_bif_display";
+    // Time (runtime/src/bifs/time.rs); the native unit is the nanosecond.
+    "erlang" "monotonic_time"/0 => "kiln_bif_monotonic_time_0";
+    "erlang" "monotonic_time"/1 => "kiln_bif_monotonic_time";
+    "erlang" "system_time"/0 => "kiln_bif_system_time_0";
+    "erlang" "system_time"/1 => "kiln_bif_system_time";
+    "os" "system_time"/0 => "kiln_bif_system_time_0";
+    "os" "system_time"/1 => "kiln_bif_system_time";
     // Maps (issue 3; runtime/src/bifs/maps.rs). Compiled map syntax calls
     // '$map_put'(Map, Key, Value) for `M#{K => V}` (and to build `#{...}`
     // from `#{}`) and '$map_update'(Map, Key, Value) for `M#{K := V}`.
@@ -212,6 +220,9 @@ bifs! {
     // native (little), bits 8..16 the unit; Size counts units, or `all`
     // (binary segments only). Failures raise badarg.
     "erlang" "$bs_init"/0 => "kiln_bif_bs_init";
+    // '$bs_append'(Bin, Flags): a builder starting with Bin (appends in
+    // place when Bin's buffer allows; see runtime/src/binary/build.rs).
+    "erlang" "$bs_append"/2 => "kiln_bif_bs_append";
     "erlang" "$bs_put_integer"/4 => "kiln_bif_bs_put_integer";
     "erlang" "$bs_put_float"/4 => "kiln_bif_bs_put_float";
     "erlang" "$bs_put_binary"/4 => "kiln_bif_bs_put_binary";
@@ -266,6 +277,15 @@ bifs! {
     "binary" "referenced_byte_size"/1 => "kiln_bif_binary_referenced_byte_size";
     "binary" "longest_common_prefix"/1 => "kiln_bif_binary_longest_common_prefix";
     "binary" "longest_common_suffix"/1 => "kiln_bif_binary_longest_common_suffix";
+    "binary" "match"/2 => "kiln_bif_binary_match";
+    "binary" "match"/3 => "kiln_bif_binary_match_3";
+    "binary" "matches"/2 => "kiln_bif_binary_matches";
+    "binary" "matches"/3 => "kiln_bif_binary_matches_3";
+    "binary" "split"/2 => "kiln_bif_binary_split";
+    "binary" "split"/3 => "kiln_bif_binary_split_3";
+    "binary" "replace"/3 => "kiln_bif_binary_replace";
+    "binary" "replace"/4 => "kiln_bif_binary_replace_4";
+    "binary" "compile_pattern"/1 => "kiln_bif_binary_compile_pattern";
     // Matching: '$bs_start_match'(T) -> Ctx; each '$bs_get_*'(Ctx, ...)
     // reads a segment and advances Ctx in place; '$bs_test_tail'(Ctx) is
     // true at the end. A mismatch returns NON_VALUE without raising.
@@ -318,11 +338,74 @@ bifs! {
     "erlang" "adler32"/1 => "kiln_bif_adler32";
     "erlang" "adler32"/2 => "kiln_bif_adler32_2";
     // End of external term format and hashes.
+    // The base64 module (runtime/src/bifs/base64.rs).
+    "base64" "encode"/1 => "kiln_bif_base64_encode";
+    "base64" "encode_to_string"/1 => "kiln_bif_base64_encode_to_string";
+    "base64" "decode"/1 => "kiln_bif_base64_decode";
+    "base64" "decode_to_string"/1 => "kiln_bif_base64_decode_to_string";
+    "base64" "mime_decode"/1 => "kiln_bif_base64_mime_decode";
+    "base64" "mime_decode_to_string"/1 => "kiln_bif_base64_mime_decode_to_string";
+    // file (runtime/src/bifs/file.rs; format_error/1 is stdlib/file.erl).
+    "file" "read_file"/1 => "kiln_bif_file_read_file";
+    "file" "write_file"/2 => "kiln_bif_file_write_file";
+    "file" "write_file"/3 => "kiln_bif_file_write_file_3";
+    "file" "delete"/1 => "kiln_bif_file_delete";
+    "file" "rename"/2 => "kiln_bif_file_rename";
+    "file" "make_dir"/1 => "kiln_bif_file_make_dir";
+    "file" "del_dir"/1 => "kiln_bif_file_del_dir";
+    "file" "del_dir_r"/1 => "kiln_bif_file_del_dir_r";
+    "file" "list_dir"/1 => "kiln_bif_file_list_dir";
+    "file" "list_dir_all"/1 => "kiln_bif_file_list_dir_all";
+    "file" "read_file_info"/1 => "kiln_bif_file_read_file_info";
+    "file" "read_file_info"/2 => "kiln_bif_file_read_file_info_2";
+    "file" "read_link_info"/1 => "kiln_bif_file_read_link_info";
+    "file" "read_link_info"/2 => "kiln_bif_file_read_link_info_2";
+    "file" "get_cwd"/0 => "kiln_bif_file_get_cwd";
+    "file" "set_cwd"/1 => "kiln_bif_file_set_cwd";
+    "file" "copy"/2 => "kiln_bif_file_copy";
+    "file" "copy"/3 => "kiln_bif_file_copy_3";
+    "file" "consult"/1 => "kiln_bif_file_consult";
+    "file" "open"/2 => "kiln_bif_file_open";
+    "file" "close"/1 => "kiln_bif_file_close";
+    "file" "read"/2 => "kiln_bif_file_read";
+    "file" "read_line"/1 => "kiln_bif_file_read_line";
+    "file" "write"/2 => "kiln_bif_file_write";
+    "file" "position"/2 => "kiln_bif_file_position";
+    // End of file.
+    // Calendar time (runtime/src/bifs/time_local.rs): local time is UTC on
+    // wasm32-wasip1.
+    "erlang" "universaltime"/0 => "kiln_bif_universaltime";
+    "erlang" "localtime"/0 => "kiln_bif_localtime";
+    "erlang" "date"/0 => "kiln_bif_date", auto;
+    "erlang" "time"/0 => "kiln_bif_time", auto;
+    "erlang" "timestamp"/0 => "kiln_bif_timestamp";
+    "os" "timestamp"/0 => "kiln_bif_timestamp";
+    "erlang" "universaltime_to_localtime"/1 => "kiln_bif_universaltime_to_localtime";
+    "erlang" "localtime_to_universaltime"/1 => "kiln_bif_localtime_to_universaltime";
+    "erlang" "localtime_to_universaltime"/2 => "kiln_bif_localtime_to_universaltime_2";
+    // End of calendar time.
     // I/O.
     "io" "format"/1 => "kiln_bif_io_format_1";
     "io" "format"/2 => "kiln_bif_io_format_2";
     "io" "put_chars"/1 => "kiln_bif_io_put_chars";
     "io_lib" "format"/2 => "kiln_bif_io_lib_format";
+    // io / io_lib beyond format (runtime/src/io_bifs.rs; the rest is
+    // stdlib/io.erl and stdlib/io_lib.erl). Devices: standard_io, user,
+    // standard_error; anything else is badarg.
+    "io" "format"/3 => "kiln_bif_io_format_3";
+    "io" "fwrite"/1 => "kiln_bif_io_format_1";
+    "io" "fwrite"/2 => "kiln_bif_io_format_2";
+    "io" "fwrite"/3 => "kiln_bif_io_format_3";
+    "io" "put_chars"/2 => "kiln_bif_io_put_chars_2";
+    "io" "get_line"/1 => "kiln_bif_io_get_line";
+    "io" "get_chars"/2 => "kiln_bif_io_get_chars";
+    "io_lib" "fwrite"/2 => "kiln_bif_io_lib_format";
+    "io_lib" "write"/1 => "kiln_bif_io_lib_write";
+    "io_lib" "write"/2 => "kiln_bif_io_lib_write_2";
+    "io_lib" "print"/1 => "kiln_bif_io_lib_print";
+    "io_lib" "print"/4 => "kiln_bif_io_lib_print_4";
+    "io_lib" "write_atom"/1 => "kiln_bif_io_lib_write_atom";
+    // End of io / io_lib.
 }
 
 /// Finds the BIF `module:name/arity`.

@@ -202,10 +202,19 @@ pub mod tag {
 ///   buffer (as `REFC_BIN`, and on the off-heap list likewise). Only ever
 ///   seen by the `$bs_put_*` BIFs.
 /// - `REF`: raw words (a 64-bit unique number).
-/// - `MAP`: a tuple of the keys, then the values at the same indices. Keys
-///   are unique and sorted in map key order (the standard term order except
-///   that every integer sorts before every float, at any depth), at every
-///   size; see `runtime/src/term/map.rs`.
+/// - `MAP` (a map of at most 32 keys, OTP's "flatmap"): a tuple of the
+///   keys, then the values at the same indices. Keys are unique and sorted
+///   in map key order (the standard term order except that every integer
+///   sorts before every float, at any depth). See `runtime/src/term/map.rs`.
+/// - `MAP_TRIE` (a map of more than 32 keys, OTP's hash array mapped trie):
+///   the number of keys (raw), a 16-bit bitmap (raw), then one entry per set
+///   bit in ascending bit order. An entry is a leaf, a cons cell
+///   `[Key | Value]` (a `LIST`-tagged pointer), or a `MAP_NODE` (a boxed
+///   pointer). The layout is a function of the size: a map is a `MAP_TRIE`
+///   exactly when it has more than 32 keys. See `runtime/src/term/map_trie.rs`.
+/// - `MAP_NODE` (an inner trie node, only ever reached from a `MAP_TRIE`,
+///   never a term by itself): a bitmap (raw), then the entries as above.
+///   Bitmap 0 marks a collision node, whose entries are all leaves.
 pub mod header {
     use super::Term;
 
@@ -225,6 +234,10 @@ pub mod header {
     pub const MATCH_CTX: u64 = 9;
     pub const MAP: u64 = 10;
     pub const REF: u64 = 11;
+    /// A map of more than 32 keys: the root of a hash trie (layout above).
+    pub const MAP_TRIE: u64 = 12;
+    /// An inner node of a map's hash trie (layout above).
+    pub const MAP_NODE: u64 = 13;
     /// Binary construction state (`$bs_init`); see the layout above.
     pub const BIN_BUILDER: u64 = 15;
 
@@ -398,6 +411,55 @@ pub struct ExportEntry {
     pub code: ErlFn,
 }
 
+/// A compiled function, for stack traces: `ModuleInfo::funcs[i]` describes
+/// the module's `i`-th function (in SSA order), named as OTP names it
+/// (`main`, `-main/1-fun-0-`, `-f/1-lc$^0/1-0-`).
+#[repr(C)]
+pub struct FuncEntry {
+    pub name: *const u8,
+    pub name_len: usize,
+    /// Erlang arity (a lambda's, without the closure).
+    pub arity: u32,
+    /// Line of the function head.
+    pub line: u32,
+}
+
+/// A call site, for stack traces: the continuation `code` that a non-tail
+/// call pushes in its frame belongs to function `func` (an index into
+/// `ModuleInfo::funcs`), and the call is on source line `line`.
+#[repr(C)]
+pub struct SiteEntry {
+    pub code: ErlFn,
+    pub func: u32,
+    pub line: u32,
+}
+
+/// Where an exception was raised, as compiled code passes it to
+/// [`entry::UNWIND`]: `func << 32 | line` (`func` indexes
+/// `ModuleInfo::funcs`), or [`trace::NO_LOC`].
+pub mod trace {
+    /// No location: the raising function has no entry of its own in the
+    /// stack trace (a failed tail call through `apply`, a re-raise).
+    pub const NO_LOC: u64 = u64::MAX;
+    /// No failing BIF (the `bif` argument of [`super::entry::UNWIND`]).
+    pub const NO_BIF: u64 = u64::MAX;
+    /// OTP's default `backtrace_depth`: entries kept in a stack trace.
+    pub const DEPTH: usize = 8;
+
+    #[inline]
+    pub const fn loc(func: u32, line: u32) -> u64 {
+        ((func as u64) << 32) | line as u64
+    }
+    #[inline]
+    pub const fn loc_func(loc: u64) -> u32 {
+        (loc >> 32) as u32
+    }
+    #[inline]
+    pub const fn loc_line(loc: u64) -> u32 {
+        loc as u32
+    }
+}
+
 /// What the code generator emits per compiled module.
 #[repr(C)]
 pub struct ModuleInfo {
@@ -411,6 +473,15 @@ pub struct ModuleInfo {
     pub num_exports: usize,
     pub funs: *const FunInfo,
     pub num_funs: usize,
+    /// The source file as named to the compiler (UTF-8, no terminator).
+    pub file: *const u8,
+    pub file_len: usize,
+    /// Every function of the module (see [`FuncEntry`]).
+    pub funcs: *const FuncEntry,
+    pub num_funcs: usize,
+    /// Every non-tail call site's continuation (see [`SiteEntry`]).
+    pub sites: *const SiteEntry,
+    pub num_sites: usize,
 }
 
 // SAFETY: module descriptors are static data emitted by the compiler; the
@@ -437,10 +508,22 @@ pub mod entry {
     /// `fn(P, class: T, reason: T, trace: T) -> T`: re-raise with a given
     /// stack trace (`erlang:raise/3`, `try ... after` re-raising).
     pub const RERAISE: &str = "kiln_reraise";
-    /// `fn(P) -> ErlFn`: pops frames down to the nearest TRY/CATCH frame and
-    /// returns its handler (which then pops that frame like any
-    /// continuation), or the runtime's "process died" function.
+    /// `fn(P, module: *const ModuleInfo, loc: u64, bif: u64) -> ErlFn`:
+    /// pops frames down to the nearest TRY/CATCH frame and returns its
+    /// handler (which then pops that frame like any continuation), or the
+    /// runtime's "process died" function. Before that, when the exception
+    /// has a fresh stack trace, builds it: `loc` (see [`super::trace`]) is
+    /// where the code raised, in `module`'s function table; `bif` is the
+    /// index in `bif_table::BIFS` of the body BIF that failed, whose
+    /// arguments are then in `args[0..arity]` (else `trace::NO_BIF`).
+    /// Allocates (without collecting).
     pub const UNWIND: &str = "kiln_unwind";
+    /// `fn(P, module: *const u8, module_len: usize, function: *const u8,
+    /// function_len: usize, nargs: u64) -> T`: raise `error:undef` for a
+    /// call of a function defined nowhere, with its arguments in
+    /// `args[0..nargs]` (the stack trace starts with `{M, F, Args, []}`);
+    /// returns `NON_VALUE`.
+    pub const RAISE_UNDEF: &str = "kiln_raise_undef";
     /// `fn(P) -> T` each: the current exception, inside a TRY handler.
     pub const EXC_CLASS: &str = "kiln_exception_class";
     pub const EXC_REASON: &str = "kiln_exception_reason";

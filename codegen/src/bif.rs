@@ -2,7 +2,9 @@
 //! arithmetic and comparisons on two small integers.
 //!
 //! A body BIF (`guard: false`) that returns the non-value has raised; the
-//! code unwinds. A guard BIF's non-value is left for the IR to test.
+//! code stores its arguments in `args` (for the stack trace's entry
+//! `{erlang, F, Args, ...}`) and unwinds, on that cold path only. A guard
+//! BIF's non-value is left for the IR to test.
 
 use inkwell::intrinsics::Intrinsic;
 use inkwell::values::{FunctionValue, IntValue};
@@ -51,16 +53,28 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         Ok(self.e.l.declare(self.e.module, bif.symbol, self.e.l.bif_fn(arity)))
     }
 
-    /// Emits `Op::Bif` and returns its term result.
-    pub(crate) fn bif(&mut self, module: &str, name: &str, args: &[Value], guard: bool) -> Res<IntValue<'ctx>> {
+    /// Emits `Op::Bif` (called on source line `line`) and returns its term
+    /// result.
+    pub(crate) fn bif(&mut self, module: &str, name: &str, args: &[Value], guard: bool, line: u32) -> Res<IntValue<'ctx>> {
         let e = self.e;
         let f = self.bif_function(module, name, args.len() as u32)?;
+        let index = bif_table::BIFS
+            .iter()
+            .position(|b| b.module == module && b.name == name && b.arity as usize == args.len())
+            .map_or(abi::trace::NO_BIF, |i| i as u64);
         let words = self.words(args)?;
+        // OTP's JIT adds or subtracts a small literal inline, and its
+        // badarith then has no `erlang:'+'` entry: only the caller's.
+        let small_lit = |w: IntValue<'ctx>| w.get_zero_extended_constant().is_some_and(|c| c & tag::MASK == tag::SMALL);
+        let inline_arith = module == "erlang"
+            && words.len() == 2
+            && ((name == "+" && (small_lit(words[0]) || small_lit(words[1]))) || (name == "-" && small_lit(words[1])));
+        let index = if inline_arith { abi::trace::NO_BIF } else { index };
         let fast = fast_path(module, name, words.len());
         let Some(fast) = fast else {
             let r = self.call_bif(f, &words)?;
             if !guard {
-                e.unwind_if_non_value(self.llfn, self.proc, r, Some(self.unwind_block()))?;
+                self.unwind_if_failed(r, index, &words, line)?;
             }
             return Ok(r);
         };
@@ -113,7 +127,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         e.b.position_at_end(slow_bb);
         let slow_val = self.call_bif(f, &words)?;
         if !guard {
-            e.unwind_if_non_value(self.llfn, self.proc, slow_val, Some(self.unwind_block()))?;
+            self.unwind_if_failed(slow_val, index, &words, line)?;
         }
         let slow_end = e.insert_block()?;
         e.b.build_unconditional_branch(join)?;
@@ -122,6 +136,24 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let phi = e.b.build_phi(e.l.i64, "bif")?;
         phi.add_incoming(&[(&fast_val, fast_end), (&slow_val, slow_end)]);
         Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// `r == NON_VALUE`: BIF `index` failed; store its arguments and unwind
+    /// (in a cold block). Leaves the builder on the success path.
+    fn unwind_if_failed(&mut self, r: IntValue<'ctx>, index: u64, words: &[IntValue<'ctx>], line: u32) -> Res<()> {
+        let e = self.e;
+        let failed = e.b.build_int_compare(IntPredicate::EQ, r, e.i64c(tag::NON_VALUE), "failed")?;
+        let (fail, ok) = (e.cx.append_basic_block(self.llfn, "bif_failed"), e.cx.append_basic_block(self.llfn, "ok"));
+        e.b.build_conditional_branch(failed, fail, ok)?;
+        e.b.position_at_end(fail);
+        for (i, w) in words.iter().enumerate() {
+            e.store_arg(self.proc, i, *w)?;
+        }
+        let u = self.unwind_block(self.loc(line), index)?;
+        e.b.build_unconditional_branch(u)?;
+        self.cold.push(fail);
+        e.b.position_at_end(ok);
+        Ok(())
     }
 
     fn call_bif(&self, f: FunctionValue<'ctx>, words: &[IntValue<'ctx>]) -> Res<IntValue<'ctx>> {

@@ -5,7 +5,7 @@
 
 use inkwell::module::Linkage;
 use inkwell::values::{BasicValueEnum, GlobalValue, PointerValue, StructValue};
-use kiln_ir::ssa::{BlockId, FunctionKind};
+use kiln_ir::ssa::{BlockId, FunctionKind, Terminator};
 
 use crate::emit::{Emitter, Res};
 use crate::error::CodegenError;
@@ -63,6 +63,21 @@ pub(crate) fn export_entry<'ctx>(
     ])
 }
 
+/// The stack-trace tables of a `ModuleInfo`: the file name, the
+/// functions and the call sites (see `abi::FuncEntry`, `abi::SiteEntry`).
+pub(crate) struct TraceTables<'ctx> {
+    pub file: (PointerValue<'ctx>, usize),
+    pub funcs: (PointerValue<'ctx>, usize),
+    pub sites: (PointerValue<'ctx>, usize),
+}
+
+impl<'ctx> TraceTables<'ctx> {
+    pub fn none(e: &Emitter<'ctx, '_>) -> Self {
+        let null = e.l.ptr.const_null();
+        TraceTables { file: (null, 0), funcs: (null, 0), sites: (null, 0) }
+    }
+}
+
 /// A `ModuleInfo` value.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn module_info<'ctx>(
@@ -72,6 +87,7 @@ pub(crate) fn module_info<'ctx>(
     literals: (PointerValue<'ctx>, usize),
     exports: (PointerValue<'ctx>, usize),
     funs: (PointerValue<'ctx>, usize),
+    traces: TraceTables<'ctx>,
 ) -> StructValue<'ctx> {
     let n = bytes_global(e, &mangle::data("name", name), name.as_bytes());
     e.l.module_info.const_named_struct(&[
@@ -85,7 +101,41 @@ pub(crate) fn module_info<'ctx>(
         usize_c(e, exports.1),
         funs.0.into(),
         usize_c(e, funs.1),
+        traces.file.0.into(),
+        usize_c(e, traces.file.1),
+        traces.funcs.0.into(),
+        usize_c(e, traces.funcs.1),
+        traces.sites.0.into(),
+        usize_c(e, traces.sites.1),
     ])
+}
+
+/// The stack-trace tables of a compiled module: every function, and the
+/// continuation of every non-tail call with its line.
+fn trace_tables<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> TraceTables<'ctx> {
+    let m = mcx.ssa;
+    let i32c = |v: u32| BasicValueEnum::from(e.l.i32.const_int(v as u64, false));
+    let file = bytes_global(e, &mangle::data("file", &m.name), m.file.as_bytes());
+    let mut funcs = Vec::with_capacity(m.functions.len());
+    let mut sites = Vec::new();
+    for (i, f) in m.functions.iter().enumerate() {
+        let name = bytes_global(e, &format!("{}${i}", mangle::data("func_name", &m.name)), f.name.as_bytes());
+        funcs.push(e.l.func_entry.const_named_struct(&[name.into(), usize_c(e, f.name.len()), i32c(f.arity), i32c(f.line)]));
+        for b in &f.blocks {
+            if let Terminator::Call { cont, .. } = &b.term {
+                if let Some(code) = mcx.natives[i].get(&cont.block) {
+                    let code = code.as_global_value().as_pointer_value();
+                    let line = if b.line == 0 { f.line } else { b.line };
+                    sites.push(e.l.site_entry.const_named_struct(&[code.into(), i32c(i as u32), i32c(line)]));
+                }
+            }
+        }
+    }
+    TraceTables {
+        file: (file, m.file.len()),
+        funcs: (struct_array(e, &mangle::data("funcs", &m.name), e.l.func_entry, &funcs), funcs.len()),
+        sites: (struct_array(e, &mangle::data("sites", &m.name), e.l.site_entry, &sites), sites.len()),
+    }
 }
 
 pub(crate) fn define_global<'ctx>(
@@ -174,6 +224,7 @@ pub(crate) fn emit<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Re
     };
 
     // Atom slots are complete now (the module's own was created first).
+    let traces = trace_tables(e, mcx);
     let info = module_info(
         e,
         mname,
@@ -181,8 +232,11 @@ pub(crate) fn emit<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Re
         (literals_p, literals.len()),
         (exports_p, exports.len()),
         (funs_p, m.lambdas.len()),
+        traces,
     );
-    define_global(e, &mangle::module_info(mname), info, Linkage::External);
+    // Declared up front (code refers to it); defined here.
+    mcx.info.set_constant(true);
+    mcx.info.set_initializer(&info);
     Ok(())
 }
 

@@ -128,12 +128,19 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
         Ok(())
     }
 
-    /// Unwinds to the nearest TRY/CATCH frame: `kiln_unwind` pops frames and
-    /// returns the handler (or the runtime's process-death code), which is
-    /// entered with `a0 = 0`.
-    pub fn unwind(&self, proc: PointerValue<'ctx>) -> Res<()> {
+    /// Unwinds to the nearest TRY/CATCH frame: `kiln_unwind` closes the
+    /// stack trace (with `module`, `loc` and `bif`, see
+    /// `abi::entry::UNWIND`), pops frames and returns the handler (or the
+    /// runtime's process-death code), which is entered with `a0 = 0`.
+    pub fn unwind_at(
+        &self,
+        proc: PointerValue<'ctx>,
+        module: PointerValue<'ctx>,
+        loc: IntValue<'ctx>,
+        bif: IntValue<'ctx>,
+    ) -> Res<()> {
         let unwind = self.l.runtime(self.module, Rt::Unwind);
-        let h = self.b.build_direct_call(unwind, &[proc.into()], "handler")?;
+        let h = self.b.build_direct_call(unwind, &[proc.into(), module.into(), loc.into(), bif.into()], "handler")?;
         let h =
             h.try_as_basic_value().basic().ok_or_else(|| CodegenError::Llvm("kiln_unwind returns nothing".into()))?;
         self.tail_call(Code::Indirect(h.into_pointer_value()), proc, &[self.l.i64.const_zero()])
@@ -141,6 +148,18 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
 
     /// Returns `v` to the caller: tail-calls the top frame's code pointer
     /// (`stop[-2]`) with `a0 = v`. The continuation pops its own frame.
+    /// [`Emitter::unwind_at`] with no raise location (the callers' frames
+    /// alone make the stack trace).
+    pub fn unwind(&self, proc: PointerValue<'ctx>) -> Res<()> {
+        self.unwind_bif(proc, abi::trace::NO_BIF)
+    }
+
+    /// [`Emitter::unwind`] after BIF `bif` (an index in `bif_table::BIFS`,
+    /// or `NO_BIF`) failed with its arguments in `args`.
+    pub fn unwind_bif(&self, proc: PointerValue<'ctx>, bif: u64) -> Res<()> {
+        self.unwind_at(proc, self.l.ptr.const_null(), self.i64c(abi::trace::NO_LOC), self.i64c(bif))
+    }
+
     pub fn return_to_top(&self, proc: PointerValue<'ctx>, v: IntValue<'ctx>) -> Res<()> {
         let stop = self.load_ptr_field(proc, abi::FIELD_STOP, "stop")?;
         let code_p = self.word_offset(stop, -2, "code.p")?;
@@ -282,19 +301,6 @@ impl<'ctx, 'm> Emitter<'ctx, 'm> {
             self.store_arg(proc, i, *a)?;
         }
         Ok(args.iter().take(REG_ARGS).copied().collect())
-    }
-
-    /// `(t == NON_VALUE) ? unwind : continue`, leaving the builder in the
-    /// continuing block.
-    pub fn unwind_if_non_value(
-        &self,
-        func: FunctionValue<'ctx>,
-        proc: PointerValue<'ctx>,
-        t: IntValue<'ctx>,
-        unwind_bb: Option<inkwell::basic_block::BasicBlock<'ctx>>,
-    ) -> Res<()> {
-        let failed = self.b.build_int_compare(IntPredicate::EQ, t, self.i64c(abi::tag::NON_VALUE), "failed")?;
-        self.branch_to_unwind(func, proc, failed, unwind_bb)
     }
 
     /// `cond ? unwind : continue`. With `unwind_bb` given, branches there;

@@ -52,10 +52,11 @@ pub(crate) struct FnCodegen<'a, 'ctx, 'm> {
     pub proc: PointerValue<'ctx>,
     blocks: HashMap<BlockId, BlockInfo<'ctx>>,
     values: Vec<Option<IntValue<'ctx>>>,
-    /// The shared unwinding block, created on first use.
-    unwind_bb: Cell<Option<BasicBlock<'ctx>>>,
+    /// The shared unwinding block, created on first use, with the phis of
+    /// the raise location and failed BIF it passes to `kiln_unwind`.
+    unwind_bb: Cell<Option<(BasicBlock<'ctx>, PhiValue<'ctx>, PhiValue<'ctx>)>>,
     /// Blocks to move to the end of the function.
-    cold: Vec<BasicBlock<'ctx>>,
+    pub cold: Vec<BasicBlock<'ctx>>,
 }
 
 /// Emits the native function rooted at `nf.root` of function `fidx`.
@@ -121,9 +122,11 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             }
             self.terminator(b)?;
         }
-        if let Some(u) = self.unwind_bb.get() {
+        if let Some((u, loc, bif)) = self.unwind_bb.get() {
             self.e.b.position_at_end(u);
-            self.e.unwind(self.proc)?;
+            let info = self.mcx.info.as_pointer_value();
+            let (loc, bif) = (loc.as_basic_value().into_int_value(), bif.as_basic_value().into_int_value());
+            self.e.unwind_at(self.proc, info, loc, bif)?;
             self.cold.push(u);
         }
         // Rarely taken paths last, for readable IR (and LLVM's layout).
@@ -243,14 +246,32 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         CodegenError::Unsupported { function: partition::describe(self.f), what }
     }
 
-    /// The block branching to which unwinds (shared by the function).
-    pub fn unwind_block(&self) -> BasicBlock<'ctx> {
-        if let Some(u) = self.unwind_bb.get() {
-            return u;
-        }
-        let u = self.e.cx.append_basic_block(self.llfn, "unwind");
-        self.unwind_bb.set(Some(u));
-        u
+    /// The block branching to which unwinds (shared by the function), for
+    /// a branch from the current block: the stack trace gets raise
+    /// location `loc` and failed BIF `bif` (see `abi::entry::UNWIND`).
+    pub fn unwind_block(&self, loc: u64, bif: u64) -> Res<BasicBlock<'ctx>> {
+        let here = self.e.insert_block()?;
+        let (u, ploc, pbif) = match self.unwind_bb.get() {
+            Some(x) => x,
+            None => {
+                let u = self.e.cx.append_basic_block(self.llfn, "unwind");
+                self.e.b.position_at_end(u);
+                let ploc = self.e.b.build_phi(self.e.l.i64, "loc")?;
+                let pbif = self.e.b.build_phi(self.e.l.i64, "bif")?;
+                self.e.b.position_at_end(here);
+                self.unwind_bb.set(Some((u, ploc, pbif)));
+                (u, ploc, pbif)
+            }
+        };
+        ploc.add_incoming(&[(&self.e.i64c(loc), here)]);
+        pbif.add_incoming(&[(&self.e.i64c(bif), here)]);
+        Ok(u)
+    }
+
+    /// The raise location of this function at source line `line` (its
+    /// head's line when unknown).
+    pub fn loc(&self, line: u32) -> u64 {
+        abi::trace::loc(self.fidx as u32, if line == 0 { self.f.line } else { line })
     }
 
     // ---- Edges ----
@@ -295,6 +316,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
 
     fn terminator(&mut self, b: BlockId) -> Res<()> {
         let e = self.e;
+        let line = self.f.block(b).line;
         match &self.f.block(b).term {
             Terminator::Jump(bc) => self.jump(bc),
             Terminator::Branch { cond, then, otherwise } => {
@@ -322,10 +344,14 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let w = self.word(*v)?;
                 e.return_to_top(self.proc, w)
             }
-            Terminator::TailCall { callee, args } => self.transfer(callee, args),
+            Terminator::TailCall { callee, args } => {
+                let loc = self.apply_loc(callee, line);
+                self.transfer(callee, args, loc)
+            }
             Terminator::Call { callee, args, cont } => {
                 self.push(cont, frame::NORMAL)?;
-                self.transfer(callee, args)
+                let loc = self.apply_loc(callee, line);
+                self.transfer(callee, args, loc)
             }
             Terminator::Raise { class, reason } => {
                 let f = e.l.runtime(e.module, Rt::Raise);
@@ -334,7 +360,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                     &[self.proc.into(), self.word(*class)?.into(), self.word(*reason)?.into()],
                     "",
                 )?;
-                e.unwind(self.proc)
+                let u = self.unwind_block(self.loc(line), abi::trace::NO_BIF)?;
+                e.b.build_unconditional_branch(u)?;
+                Ok(())
             }
             Terminator::Reraise { class, reason, trace } => {
                 let f = e.l.runtime(e.module, Rt::Reraise);
@@ -345,7 +373,10 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                     self.word(*trace)?.into(),
                 ];
                 e.b.build_direct_call(f, &args, "")?;
-                e.unwind(self.proc)
+                // The trace is the given one (unless the class was bad).
+                let u = self.unwind_block(self.loc(line), abi::trace::NO_BIF)?;
+                e.b.build_unconditional_branch(u)?;
+                Ok(())
             }
             Terminator::PushHandler { handler, body } => {
                 let kind = match self.f.block(handler.block).kind {
@@ -368,6 +399,17 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         }
     }
 
+    /// The raise location should a call through an `apply` entry point
+    /// fail. As in OTP, a bad fun shows the calling function on top of the
+    /// trace (above the continuation frame of a non-tail call, so twice);
+    /// `undef` shows the missing function instead, then the callers.
+    fn apply_loc(&self, callee: &Callee, line: u32) -> u64 {
+        match callee {
+            Callee::Fun(_) => self.loc(line),
+            _ => abi::trace::NO_LOC,
+        }
+    }
+
     /// Pushes a frame whose code is the native function rooted at `bc.block`
     /// and whose saved values are `bc.args` (the block's params after the
     /// first).
@@ -385,8 +427,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     }
 
     /// Transfers control to `callee` with `args` (the tail of both `Call`
-    /// and `TailCall`).
-    fn transfer(&mut self, callee: &Callee, args: &[Value]) -> Res<()> {
+    /// and `TailCall`); `loc` is the raise location should an `apply`
+    /// entry point fail.
+    fn transfer(&mut self, callee: &Callee, args: &[Value], loc: u64) -> Res<()> {
         let e = self.e;
         let proc = self.proc;
         let words = self.words(args)?;
@@ -417,7 +460,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let rt = e.l.runtime(e.module, Rt::ApplyFun);
                 let code =
                     e.b.build_direct_call(rt, &[proc.into(), fun.into(), e.i64c(words.len() as u64).into()], "code")?;
-                self.call_resolved(code)
+                self.call_resolved(code, loc)
             }
             Callee::Dynamic { module, name } => {
                 let (m, n) = (self.word(*module)?, self.word(*name)?);
@@ -428,7 +471,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                     &[proc.into(), m.into(), n.into(), e.i64c(words.len() as u64).into()],
                     "code",
                 )?;
-                self.call_resolved(code)
+                self.call_resolved(code, loc)
             }
             Callee::ApplyList { module, fun, args: list } => {
                 if !args.is_empty() {
@@ -441,7 +484,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let (fun, list) = (self.word(*fun)?, self.word(*list)?);
                 let rt = e.l.runtime(e.module, Rt::ApplyList);
                 let code = e.b.build_direct_call(rt, &[proc.into(), m.into(), fun.into(), list.into()], "code")?;
-                self.call_resolved(code)
+                self.call_resolved(code, loc)
             }
         }
     }
@@ -461,7 +504,7 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
 
     /// Tail-calls the code returned by an `apply` entry point (null: it
     /// raised, so unwind) with the registers loaded from `args`.
-    fn call_resolved(&mut self, code: inkwell::values::CallSiteValue<'ctx>) -> Res<()> {
+    fn call_resolved(&mut self, code: inkwell::values::CallSiteValue<'ctx>, loc: u64) -> Res<()> {
         let e = self.e;
         let code = code
             .try_as_basic_value()
@@ -469,7 +512,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             .ok_or_else(|| CodegenError::Llvm("apply entry point returns nothing".into()))?
             .into_pointer_value();
         let null = e.b.build_is_null(code, "raised")?;
-        e.branch_to_unwind(self.llfn, self.proc, null, Some(self.unwind_block()))?;
+        let u = self.unwind_block(loc, abi::trace::NO_BIF)?;
+        e.branch_to_unwind(self.llfn, self.proc, null, Some(u))?;
         let regs = (0..REG_ARGS).map(|i| e.load_arg(self.proc, i)).collect::<Res<Vec<_>>>()?;
         e.tail_call(Code::Indirect(code), self.proc, &regs)
     }

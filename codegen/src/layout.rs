@@ -33,6 +33,8 @@ pub(crate) struct Layout<'ctx> {
     pub export_entry: StructType<'ctx>,
     pub fun_info: StructType<'ctx>,
     pub module_info: StructType<'ctx>,
+    pub func_entry: StructType<'ctx>,
+    pub site_entry: StructType<'ctx>,
 }
 
 impl<'ctx> Layout<'ctx> {
@@ -77,22 +79,13 @@ impl<'ctx> Layout<'ctx> {
             "kiln.fun_info",
             &[ptr.into(), i32.into(), i32.into(), ptr.into(), ptr.into(), iptr.into(), i32.into(), i32.into()],
         );
-        // { name, name_len, atoms, n, literals, n, exports, n, funs, n }
-        let module_info = named(
-            "kiln.module_info",
-            &[
-                ptr.into(),
-                iptr.into(),
-                ptr.into(),
-                iptr.into(),
-                ptr.into(),
-                iptr.into(),
-                ptr.into(),
-                iptr.into(),
-                ptr.into(),
-                iptr.into(),
-            ],
-        );
+        // { name, name_len, atoms, n, literals, n, exports, n, funs, n,
+        //   file, file_len, funcs, n, sites, n }
+        let module_info = named("kiln.module_info", &[ptr.into(), iptr.into()].repeat(8));
+        // { name, name_len, arity: u32, line: u32 }
+        let func_entry = named("kiln.func_entry", &[ptr.into(), iptr.into(), i32.into(), i32.into()]);
+        // { code, func: u32, line: u32 }
+        let site_entry = named("kiln.site_entry", &[ptr.into(), i32.into(), i32.into()]);
         Layout {
             i1,
             i32,
@@ -106,6 +99,8 @@ impl<'ctx> Layout<'ctx> {
             export_entry,
             fun_info,
             module_info,
+            func_entry,
+            site_entry,
         }
     }
 
@@ -123,7 +118,11 @@ impl<'ctx> Layout<'ctx> {
             Rt::GrowStack => (abi::entry::GROW_STACK, self.void(&[p, t])),
             Rt::Raise => (abi::entry::RAISE, self.i64.fn_type(&[p, t, t], false)),
             Rt::Reraise => (abi::entry::RERAISE, self.i64.fn_type(&[p, t, t, t], false)),
-            Rt::Unwind => (abi::entry::UNWIND, self.ptr.fn_type(&[p], false)),
+            Rt::RaiseUndef => {
+                let ip = BasicMetadataTypeEnum::from(self.iptr);
+                (abi::entry::RAISE_UNDEF, self.i64.fn_type(&[p, p, ip, p, ip, t], false))
+            }
+            Rt::Unwind => (abi::entry::UNWIND, self.ptr.fn_type(&[p, p, t, t], false)),
             Rt::ExcClass => (abi::entry::EXC_CLASS, self.i64.fn_type(&[p], false)),
             Rt::ExcReason => (abi::entry::EXC_REASON, self.i64.fn_type(&[p], false)),
             Rt::ExcTrace => (abi::entry::EXC_TRACE, self.i64.fn_type(&[p], false)),
@@ -164,6 +163,7 @@ pub(crate) enum Rt {
     GrowStack,
     Raise,
     Reraise,
+    RaiseUndef,
     Unwind,
     ExcClass,
     ExcReason,
@@ -209,6 +209,10 @@ mod tests {
         assert_eq!(data.get_abi_size(&l.fun_info), size_of::<abi::FunInfo>() as u64);
         assert_eq!(data.offset_of_element(&l.fun_info, 7), Some(offset_of!(abi::FunInfo, uniq) as u64));
         assert_eq!(data.get_abi_size(&l.module_info), size_of::<abi::ModuleInfo>() as u64);
+        assert_eq!(data.offset_of_element(&l.module_info, 15), Some(offset_of!(abi::ModuleInfo, num_sites) as u64));
+        assert_eq!(data.get_abi_size(&l.func_entry), size_of::<abi::FuncEntry>() as u64);
+        assert_eq!(data.get_abi_size(&l.site_entry), size_of::<abi::SiteEntry>() as u64);
+        assert_eq!(data.offset_of_element(&l.site_entry, 2), Some(offset_of!(abi::SiteEntry, line) as u64));
     }
 
     /// On wasm32 pointers and `usize` are 4 bytes; terms stay 8.
@@ -225,6 +229,8 @@ mod tests {
         assert_eq!(data.offset_of_element(&l.process, abi::FIELD_ARGS), Some(40));
         assert_eq!(data.get_abi_size(&l.export_entry), 16);
         assert_eq!(data.get_abi_size(&l.fun_info), 32);
-        assert_eq!(data.get_abi_size(&l.module_info), 40);
+        assert_eq!(data.get_abi_size(&l.module_info), 64);
+        assert_eq!(data.get_abi_size(&l.func_entry), 16);
+        assert_eq!(data.get_abi_size(&l.site_entry), 12);
     }
 }

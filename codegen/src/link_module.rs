@@ -21,7 +21,7 @@ use kiln_abi::{self as abi, tag};
 use kiln_abi::bif_table::{Bif, BIFS};
 
 use crate::compile::{finish, new_module, verify};
-use crate::descriptor::{bytes_global, define_global, export_entry, module_info, struct_array, usize_c};
+use crate::descriptor::{bytes_global, define_global, export_entry, module_info, struct_array, usize_c, TraceTables};
 use crate::emit::{Emitter, Res};
 use crate::error::CodegenError;
 use crate::layout::Rt;
@@ -45,7 +45,7 @@ pub(crate) fn compile_link_module(
         for (m, f, a) in undefined {
             let sym = mangle::function(m, f, *a);
             if e.module.get_function(&sym).is_none() {
-                undef_stub(&e, &sym)?;
+                undef_stub(&e, &sym, (m, f, *a))?;
             }
         }
         c_main(&e, target, modules, &bif_infos, entry)?;
@@ -73,7 +73,7 @@ fn bif_wrappers<'ctx>(e: &Emitter<'ctx, '_>) -> Res<Vec<PointerValue<'ctx>>> {
         }
         let exports_p = struct_array(e, &mangle::data("bif_exports", m), e.l.export_entry, &exports);
         let null = e.l.ptr.const_null();
-        let info = module_info(e, m, (null, 0), (null, 0), (exports_p, exports.len()), (null, 0));
+        let info = module_info(e, m, (null, 0), (null, 0), (exports_p, exports.len()), (null, 0), TraceTables::none(e));
         infos.push(define_global(e, &mangle::bif_module_info(m), info, Linkage::Internal).as_pointer_value());
     }
     Ok(infos)
@@ -95,23 +95,42 @@ fn bif_wrapper<'ctx>(e: &Emitter<'ctx, '_>, b: &Bif) -> Res<FunctionValue<'ctx>>
         .basic()
         .ok_or_else(|| CodegenError::Llvm("BIF returns nothing".into()))?
         .into_int_value();
-    e.unwind_if_non_value(f, proc, r, None)?;
+    // On failure the stack trace shows the BIF with its arguments.
+    let failed = e.b.build_int_compare(inkwell::IntPredicate::EQ, r, e.i64c(tag::NON_VALUE), "failed")?;
+    let (u, ok) = (e.cx.append_basic_block(f, "unwind"), e.cx.append_basic_block(f, "ok"));
+    e.b.build_conditional_branch(failed, u, ok)?;
+    e.b.position_at_end(u);
+    for (i, a) in args.iter().enumerate() {
+        e.store_arg(proc, i, *a)?;
+    }
+    let index = BIFS.iter().position(|x| std::ptr::eq(x, b)).map_or(abi::trace::NO_BIF, |i| i as u64);
+    e.unwind_bif(proc, index)?;
+    e.b.position_at_end(ok);
     e.return_to_top(proc, r)?;
     Ok(f)
 }
 
-/// `kiln$M$F$A` for a function defined nowhere: raises `error:undef`.
-fn undef_stub(e: &Emitter<'_, '_>, sym: &str) -> Res<()> {
+/// `kiln$M$F$A` for a function defined nowhere: raises `error:undef`
+/// (with `{M, F, Args, []}` on top of the stack trace, as OTP's).
+fn undef_stub(e: &Emitter<'_, '_>, sym: &str, (m, name, arity): (&str, &str, u32)) -> Res<()> {
     let f = e.add_erl_fn(sym, Linkage::WeakAny);
     e.b.position_at_end(e.cx.append_basic_block(f, "entry"));
     let proc = e.proc_param(f)?;
-    let atom = |name: &str| -> Res<u64> {
-        abi::predefined_atom(name)
-            .map(tag::atom)
-            .ok_or_else(|| CodegenError::Llvm(format!("atom {name} is not predefined")))
-    };
-    let raise = e.l.runtime(e.module, Rt::Raise);
-    e.b.build_direct_call(raise, &[proc.into(), e.i64c(atom("error")?).into(), e.i64c(atom("undef")?).into()], "")?;
+    for i in 0..(arity as usize).min(abi::REG_ARGS) {
+        e.store_arg(proc, i, e.reg(f, i)?)?;
+    }
+    let ms = bytes_global(e, &format!("{sym}$m"), m.as_bytes());
+    let fs = bytes_global(e, &format!("{sym}$f"), name.as_bytes());
+    let raise = e.l.runtime(e.module, Rt::RaiseUndef);
+    let args = [
+        proc.into(),
+        ms.into(),
+        usize_c(e, m.len()).into(),
+        fs.into(),
+        usize_c(e, name.len()).into(),
+        e.i64c(arity as u64).into(),
+    ];
+    e.b.build_direct_call(raise, &args, "")?;
     e.unwind(proc)
 }
 

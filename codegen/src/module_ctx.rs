@@ -28,6 +28,9 @@ pub(crate) struct ModuleCtx<'a, 'ctx> {
     pub literals: Vec<GlobalValue<'ctx>>,
     /// `[n x FunInfo]`, one per lambda (initialised by the descriptor).
     pub funs: Option<GlobalValue<'ctx>>,
+    /// The module's `ModuleInfo` (initialised by the descriptor), which
+    /// code passes to `kiln_unwind` for stack traces.
+    pub info: GlobalValue<'ctx>,
 }
 
 impl<'a, 'ctx> ModuleCtx<'a, 'ctx> {
@@ -73,7 +76,9 @@ impl<'a, 'ctx> ModuleCtx<'a, 'ctx> {
             g.set_constant(true);
             Some(g)
         };
-        let cx = ModuleCtx { ssa: m, parts, natives, locals, atoms: RefCell::new(Vec::new()), literals, funs };
+        let info = e.module.add_global(e.l.module_info, None, &mangle::module_info(&m.name));
+        info.set_linkage(Linkage::External);
+        let cx = ModuleCtx { ssa: m, parts, natives, locals, atoms: RefCell::new(Vec::new()), literals, funs, info };
         cx.atom_slot(e, &m.name);
         Ok(cx)
     }

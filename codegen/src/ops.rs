@@ -27,9 +27,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             expect(live.len())?;
             return self.test_heap(*need, live, &inst.results);
         }
-        if let Op::Bif { module, name, args, guard } = &inst.op {
+        if let Op::Bif { module, name, args, guard, line } = &inst.op {
             expect(1)?;
-            let v = self.bif(module, name, args, *guard)?;
+            let v = self.bif(module, name, args, *guard, *line)?;
             return self.define(inst.results[0], v, Type::Term);
         }
         match &inst.op {
@@ -126,7 +126,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 let r = self.rt_call(Rt::RecvTimer, &[t], "timer")?;
                 // 2: the timeout was bad and an exception was raised.
                 let raised = e.b.build_int_compare(IntPredicate::EQ, r, e.i64c(2), "raised")?;
-                e.branch_to_unwind(self.llfn, self.proc, raised, Some(self.unwind_block()))?;
+                let u = self.unwind_block(self.loc(0), abi::trace::NO_BIF)?;
+                e.branch_to_unwind(self.llfn, self.proc, raised, Some(u))?;
                 (e.b.build_int_compare(IntPredicate::EQ, r, e.i64c(1), "expired")?, Type::Bool)
             }
             Op::RecvTimedOut => {

@@ -63,10 +63,11 @@ fn args_list(proc: &mut Process, n: usize) -> Term {
     proc.list(&args)
 }
 
-/// Raises `error:undef` with OTP's stack trace `[{M, F, Args, []}]`.
+/// Raises `error:undef`: the stack trace starts with `{M, F, Args, []}`
+/// (OTP's), and the unwind adds the callers.
 fn raise_undef(proc: &mut Process, module: Term, function: Term, args: Term) {
     let frame = proc.tuple(&[module, function, args, tag::NIL]);
-    let trace = proc.list(&[frame]);
+    let trace = crate::exception::open_trace(proc, &[frame]);
     proc.raise_error(known::UNDEF);
     proc.exception.trace = trace;
 }

@@ -9,6 +9,8 @@
 //! a [`crate::term::TermAlloc`] and return a [`BifResult`], so it is unit
 //! tested without a process.
 
+// The base64 module.
+pub mod base64;
 pub mod binary;
 pub mod binary_module;
 #[cfg(test)]
@@ -17,12 +19,19 @@ pub mod convert;
 pub mod data;
 // External term format and hash BIFs (etf::encode, bifs::hash).
 pub mod external;
+// The file module (file.rs; consult's term reader in file_terms.rs).
+pub mod file;
+pub mod file_terms;
 pub mod hash;
 pub mod funs;
 pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod numeric;
+// erlang:monotonic_time/system_time, os:system_time.
+pub mod time;
+// Calendar time: erlang:universaltime/localtime/timestamp, date/time.
+pub mod time_local;
 pub mod unicode;
 
 use crate::abi::{tag, ProcessHeader, Term};

@@ -36,7 +36,7 @@ pub mod matching;
 mod tests;
 
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::abi::{header, tag, Term};
 use crate::term::{view, TermAlloc, TermView};
@@ -51,13 +51,35 @@ pub const HEAP_BIN_MAX: usize = 64;
 /// threads need no lock.
 pub struct OffHeapBin {
     refc: AtomicUsize,
+    /// Set once a reference has left the creating process (a message, a
+    /// spawn argument): from then on no builder may append in place, even
+    /// past the end (see `build::append_to`).
+    shared: AtomicBool,
     bytes: UnsafeCell<Vec<u8>>,
 }
 
 impl OffHeapBin {
     /// A new buffer with one reference (the caller's).
     pub fn new(bytes: Vec<u8>) -> *const OffHeapBin {
-        Box::into_raw(Box::new(OffHeapBin { refc: AtomicUsize::new(1), bytes: UnsafeCell::new(bytes) }))
+        Box::into_raw(Box::new(OffHeapBin { refc: AtomicUsize::new(1), shared: AtomicBool::new(false), bytes: UnsafeCell::new(bytes) }))
+    }
+
+    /// Records that another process holds a reference.
+    ///
+    /// # Safety
+    /// `p` must be a live buffer.
+    pub unsafe fn mark_shared(p: *const OffHeapBin) {
+        // SAFETY: per the caller, `p` is live.
+        unsafe { (*p).shared.store(true, Ordering::Release) };
+    }
+
+    /// Whether a reference has ever left the creating process.
+    ///
+    /// # Safety
+    /// `p` must be a live buffer.
+    pub unsafe fn is_shared(p: *const OffHeapBin) -> bool {
+        // SAFETY: per the caller, `p` is live.
+        unsafe { (*p).shared.load(Ordering::Acquire) }
     }
 
     /// Adds a reference.
@@ -358,6 +380,23 @@ pub fn make_refc_binary<H: TermAlloc + ?Sized>(h: &mut H, bytes: Vec<u8>) -> Ter
 
 /// A `REFC_BIN` of the first `size` bytes of `bin`, taking over one
 /// reference the caller owns.
+/// The byte size and buffer of a `REFC_BIN` term (not a sub-binary).
+pub fn refc_parts(t: Term) -> Option<(usize, *const OffHeapBin)> {
+    if !tag::is_boxed(t) {
+        return None;
+    }
+    let p = tag::boxed_ptr(t);
+    // SAFETY: a boxed term points at its header; a REFC_BIN has its byte
+    // size and buffer pointer in the two words after it.
+    unsafe {
+        let h = *p;
+        if h & tag::MASK != tag::HEADER || header::subtag(h) != header::REFC_BIN {
+            return None;
+        }
+        Some((*p.add(1) as usize, *p.add(2) as usize as *const OffHeapBin))
+    }
+}
+
 pub fn make_refc_object<H: TermAlloc + ?Sized>(h: &mut H, bin: *const OffHeapBin, size: usize) -> Term {
     let p = h.alloc_words(3);
     // SAFETY: three fresh words: header, size, buffer pointer.

@@ -107,9 +107,12 @@ fn step(x: Term, y: Term, exact: bool, stack: &mut Vec<(Term, Term, bool)>) -> O
             stack.push((ha, hb, exact));
             Ordering::Equal
         }
-        (TermView::Map(a), TermView::Map(b)) => a.keys.len().cmp(&b.keys.len()).then_with(|| {
-            push_pairs(stack, a.values, b.values, exact);
-            push_pairs(stack, a.keys, b.keys, true);
+        // Maps: by size, then keys in map key order, then values in that
+        // order, whatever the layout (a trie is sorted here).
+        (TermView::Map(a), TermView::Map(b)) => a.len().cmp(&b.len()).then_with(|| {
+            let ((ka, va), (kb, vb)) = (a.sorted(), b.sorted());
+            push_pairs(stack, &va, &vb, exact);
+            push_pairs(stack, &ka, &kb, true);
             Ordering::Equal
         }),
         (TermView::Fun(a), TermView::Fun(b)) => atom::name(a.module())

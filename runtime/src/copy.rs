@@ -100,6 +100,7 @@ unsafe fn shallow_copy(t: Term, top: &mut *mut Term, off_heap: &mut OffHeap) -> 
                 if let Some(i) = off_heap_word(h) {
                     let bin = *dst.add(i) as usize as *const OffHeapBin;
                     OffHeapBin::retain(bin);
+                    OffHeapBin::mark_shared(bin);
                     off_heap.push(dst, bin);
                 }
             }

@@ -431,12 +431,20 @@ impl Plan<'_> {
     ///
     /// Off-heap binaries the term holds are listed in `off_heap`, which then
     /// owns their references.
-    pub unsafe fn build(&self, mem: *mut Term, off_heap: &mut OffHeap) -> Result<Term> {
+    ///
+    /// Maps of more than 32 keys become tries (see `term::map_trie`), in
+    /// memory from `extra`, asked once per such map for its exact size.
+    pub unsafe fn build(
+        &self,
+        mem: *mut Term,
+        off_heap: &mut OffHeap,
+        extra: &mut dyn FnMut(usize) -> *mut Term,
+    ) -> Result<Term> {
         let mut r = Reader { bytes: self.body, pos: 0, safe: self.safe };
         let mut bump = Bump { top: mem, end: mem.wrapping_add(self.words) };
         let mut root = tag::NIL;
         let mut dests: Vec<*mut Term> = vec![&mut root];
-        let mut maps: Vec<(*mut Term, usize)> = Vec::new();
+        let mut maps: Vec<(*mut Term, usize, *mut Term)> = Vec::new();
         while let Some(dst) = dests.pop() {
             let t = r.u8()?;
             // SAFETY: every pointer written below comes from `bump`, which
@@ -525,7 +533,7 @@ impl Plan<'_> {
                             dests.push(map.add(2 + i));
                             dests.push(keys.add(1 + i));
                         }
-                        maps.push((map, n));
+                        maps.push((map, n, dst));
                         tag::boxed(map)
                     }
                     EXPORT_EXT => {
@@ -545,9 +553,20 @@ impl Plan<'_> {
         }
         // Inner maps were created later: sort them first, so that outer
         // maps whose keys contain maps compare sorted keys.
-        for &(map, n) in maps.iter().rev() {
+        for &(map, n, dst) in maps.iter().rev() {
             // SAFETY: `map` is a MAP object built above, fully written now.
             unsafe { sort_map(map, n)? };
+            if n > crate::term::FLATMAP_MAX {
+                // SAFETY: the sorted MAP object's words: keys tuple, values.
+                let pairs: Vec<(Term, Term)> = unsafe {
+                    let keys = tag::boxed_ptr(*map.add(1)).add(1);
+                    (0..n).map(|i| (*keys.add(i), *map.add(2 + i))).collect()
+                };
+                let trie = crate::term::map_trie::build_trie_with(extra, &pairs);
+                // SAFETY: `dst` is `root` or the slot of an object built
+                // above that held the flat map; the trie replaces it.
+                unsafe { dst.write(trie) };
+            }
         }
         Ok(root)
     }
@@ -601,8 +620,8 @@ pub fn decode_literal(bytes: &[u8]) -> Result<Term> {
     let mem = crate::heap::alloc_literal(plan.words());
     let mut off_heap = OffHeap::default();
     // SAFETY: `mem` is fresh literal memory of exactly `plan.words()`
-    // words, never moved or freed.
-    let t = unsafe { plan.build(mem, &mut off_heap) };
+    // words, never moved or freed; so is every block `extra` hands out.
+    let t = unsafe { plan.build(mem, &mut off_heap, &mut crate::heap::alloc_literal) };
     // Literals live forever, and so do the binaries they hold.
     off_heap.leak();
     t
@@ -614,8 +633,9 @@ pub fn decode_in(proc: &mut Process, bytes: &[u8]) -> Result<Term> {
     let mem = proc.alloc(plan.words());
     let mut off_heap = OffHeap::default();
     // SAFETY: `alloc` returned `plan.words()` fresh words that stay put
-    // until the next collection, after the caller has rooted the result.
-    let t = unsafe { plan.build(mem, &mut off_heap) };
+    // until the next collection, after the caller has rooted the result
+    // (and so do the words `extra` allocates).
+    let t = unsafe { plan.build(mem, &mut off_heap, &mut |n| proc.alloc(n)) };
     proc.heap.off_heap.append(&mut off_heap);
     t
 }

@@ -14,6 +14,7 @@
 //! points above 255 is the I/O layer's business (see [`crate::io_bifs`]).
 
 pub mod atoms;
+pub mod chars;
 pub mod control;
 mod deep;
 pub mod display;

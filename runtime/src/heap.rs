@@ -227,6 +227,10 @@ pub fn object_layout(h: Term) -> ObjectLayout {
         header::SUB_BIN | header::MATCH_CTX => ObjectLayout { raw: arity.min(2), terms: arity.saturating_sub(2) },
         // A closure: the FunInfo pointer, then the free variables.
         header::FUN => ObjectLayout { raw: arity.min(1), terms: arity.saturating_sub(1) },
+        // A map trie's root: key count and bitmap, then entries (cons cells
+        // and inner nodes); an inner node: bitmap, then entries.
+        header::MAP_TRIE => ObjectLayout { raw: arity.min(2), terms: arity.saturating_sub(2) },
+        header::MAP_NODE => ObjectLayout { raw: arity.min(1), terms: arity.saturating_sub(1) },
         // Bignum limbs, float bits, heap binary bytes, reference numbers,
         // the size and buffer pointer of REFC_BIN and BIN_BUILDER.
         _ => ObjectLayout { raw: arity, terms: 0 },

@@ -137,10 +137,221 @@ pub extern "C" fn kiln_bif_io_put_chars(p: *mut ProcessHeader, data: Term) -> Te
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_format(p: *mut ProcessHeader, fmt: Term, args: Term) -> Term {
-    bif_return(p, |proc| io_lib_format(proc, fmt, args))
+    bif_return(p, |proc| io_lib_format_deep(proc, fmt, args))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_display(_p: *mut ProcessHeader, t: Term) -> Term {
     display_term(t)
+}
+
+// --- The io and io_lib modules beyond format/1,2 (see docs/io.md). ---
+
+/// Where `io:format/3`, `io:put_chars/2`, ... write: `standard_io` and
+/// `user` are standard output, `standard_error` standard error. A pid
+/// (group leader) or any other device is `badarg`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Device {
+    Stdout,
+    Stderr,
+}
+
+fn device(d: Term) -> Result<Device, Error> {
+    match view_atom_name(d) {
+        Some("standard_io" | "user") => Ok(Device::Stdout),
+        Some("standard_error") => Ok(Device::Stderr),
+        _ => Err(Error::Badarg),
+    }
+}
+
+fn view_atom_name(t: Term) -> Option<&'static str> {
+    match crate::term::view(t) {
+        crate::term::TermView::Atom(a) => Some(crate::atom::name(a)),
+        _ => None,
+    }
+}
+
+fn put_device(dev: Device, text: &str) {
+    match dev {
+        Device::Stdout => put_text(text),
+        Device::Stderr => write_stderr(&device_bytes(text)),
+    }
+}
+
+/// `io:format(Device, Format, Args)` (also `io:fwrite/3`).
+pub fn io_format_dev(dev: Term, fmt: Term, args: Term) -> BifResult {
+    let dev = device(dev)?;
+    let text = control::format(fmt, args)?;
+    put_device(dev, &text);
+    Ok(atoms::OK)
+}
+
+/// `io:put_chars(Device, CharData)`.
+pub fn put_chars_dev(dev: Term, data: Term) -> BifResult {
+    let dev = device(dev)?;
+    let cs = strings::unicode_chardata(data).ok_or(Error::Badarg)?;
+    let text: String = cs.into_iter().map(|c| char::from_u32(c).ok_or(Error::Badarg)).collect::<Result<_, _>>()?;
+    put_device(dev, &text);
+    Ok(atoms::OK)
+}
+
+/// `io_lib:format(Format, Args)` with OTP's deep list structure.
+pub fn io_lib_format_deep<H: TermAlloc + ?Sized>(h: &mut H, fmt: Term, args: Term) -> BifResult {
+    let chars = control::format_chars(fmt, args)?;
+    Ok(chars.into_term(h))
+}
+
+fn encoding_option(opts: Term) -> Result<(i64, crate::format::Encoding), Error> {
+    use crate::term::{list_iter, tuple_elements};
+    let mut depth = -1;
+    let mut enc = crate::format::Encoding::Latin1;
+    for o in list_iter(opts) {
+        let o = o.map_err(|_| Error::Badarg)?;
+        if let Some(&[k, v]) = tuple_elements(o) {
+            match (view_atom_name(k), crate::term::view(v)) {
+                (Some("depth"), crate::term::TermView::Small(d)) => depth = d,
+                (Some("encoding"), _) => {
+                    enc = match view_atom_name(v) {
+                        Some("unicode" | "utf8") => crate::format::Encoding::Unicode,
+                        _ => crate::format::Encoding::Latin1,
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok((depth, enc))
+}
+
+/// `io_lib:write(Term, Depth | Options)`.
+pub fn io_lib_write<H: TermAlloc + ?Sized>(h: &mut H, t: Term, d: Term) -> BifResult {
+    let (depth, enc) = match crate::term::view(d) {
+        crate::term::TermView::Small(d) => (d, crate::format::Encoding::Latin1),
+        crate::term::TermView::Nil | crate::term::TermView::Cons(..) => encoding_option(d)?,
+        _ => return Err(Error::Badarg),
+    };
+    Ok(crate::format::write::write_chars(t, depth, enc).into_term(h))
+}
+
+/// `io_lib:print(Term, Column, LineLength, Depth)`.
+pub fn io_lib_print<H: TermAlloc + ?Sized>(h: &mut H, t: Term, col: Term, ll: Term, d: Term) -> BifResult {
+    let small = |x: Term| match crate::term::view(x) {
+        crate::term::TermView::Small(v) => Ok(v),
+        _ => Err(Error::Badarg),
+    };
+    let opts = crate::format::pretty::PrintOptions {
+        column: small(col)?,
+        line_length: small(ll)?,
+        depth: small(d)?,
+        ..Default::default()
+    };
+    Ok(crate::format::pretty::print_chars(t, &opts).into_term(h))
+}
+
+/// `io_lib:write_atom(Atom)`: the atom, quoted when it must be.
+pub fn io_lib_write_atom<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
+    let name = view_atom_name(a).ok_or(Error::Badarg)?;
+    Ok(make_string(h, &crate::format::atoms::atom_text(name, crate::format::Encoding::Unicode)))
+}
+
+/// Reads one line (up to and including `\n`) from standard input as
+/// bytes; `None` at end of input.
+fn read_stdin_line() -> Option<Vec<u8>> {
+    use std::io::BufRead;
+    flush_stdout();
+    let mut buf = Vec::new();
+    match std::io::stdin().lock().read_until(b'\n', &mut buf) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(buf),
+    }
+}
+
+fn write_prompt(prompt: Term) -> Result<(), Error> {
+    let text = match crate::term::view(prompt) {
+        crate::term::TermView::Atom(a) => crate::atom::name(a).to_owned(),
+        _ => {
+            let cs = strings::unicode_chardata(prompt).ok_or(Error::Badarg)?;
+            cs.into_iter().filter_map(char::from_u32).collect()
+        }
+    };
+    put_text(&text);
+    Ok(())
+}
+
+/// `io:get_line(Prompt)`: the line as a list of bytes (a `latin1`
+/// device), or `eof`.
+pub fn get_line<H: TermAlloc + ?Sized>(h: &mut H, prompt: Term) -> BifResult {
+    write_prompt(prompt)?;
+    match read_stdin_line() {
+        None => Ok(crate::atom::intern("eof")),
+        Some(bytes) => {
+            let s: String = bytes.iter().map(|&b| char::from(b)).collect();
+            Ok(make_string(h, &s))
+        }
+    }
+}
+
+/// `io:get_chars(Prompt, N)`: up to `N` bytes, or `eof`.
+pub fn get_chars<H: TermAlloc + ?Sized>(h: &mut H, prompt: Term, n: Term) -> BifResult {
+    use std::io::Read;
+    let n = match crate::term::view(n) {
+        crate::term::TermView::Small(n) if n >= 0 => n as u64,
+        _ => return Err(Error::Badarg),
+    };
+    write_prompt(prompt)?;
+    flush_stdout();
+    let mut buf = Vec::new();
+    let _ = std::io::stdin().lock().take(n).read_to_end(&mut buf);
+    if buf.is_empty() && n > 0 {
+        return Ok(crate::atom::intern("eof"));
+    }
+    let s: String = buf.iter().map(|&b| char::from(b)).collect();
+    Ok(make_string(h, &s))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_format_3(p: *mut ProcessHeader, dev: Term, fmt: Term, args: Term) -> Term {
+    bif_return_pure(p, io_format_dev(dev, fmt, args))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_put_chars_2(p: *mut ProcessHeader, dev: Term, data: Term) -> Term {
+    bif_return_pure(p, put_chars_dev(dev, data))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_lib_write(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return(p, |proc| Ok(crate::format::write::write_chars(t, -1, crate::format::Encoding::Latin1).into_term(proc)))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_lib_write_2(p: *mut ProcessHeader, t: Term, d: Term) -> Term {
+    bif_return(p, |proc| io_lib_write(proc, t, d))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_lib_print(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return(p, |proc| {
+        Ok(crate::format::pretty::print_chars(t, &crate::format::pretty::PrintOptions::default()).into_term(proc))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_lib_print_4(p: *mut ProcessHeader, t: Term, col: Term, ll: Term, d: Term) -> Term {
+    bif_return(p, |proc| io_lib_print(proc, t, col, ll, d))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_lib_write_atom(p: *mut ProcessHeader, a: Term) -> Term {
+    bif_return(p, |proc| io_lib_write_atom(proc, a))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_get_line(p: *mut ProcessHeader, prompt: Term) -> Term {
+    bif_return(p, |proc| get_line(proc, prompt))
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_io_get_chars(p: *mut ProcessHeader, prompt: Term, n: Term) -> Term {
+    bif_return(p, |proc| get_chars(proc, prompt, n))
 }

@@ -175,6 +175,13 @@ pub extern "C" fn kiln_bif_error_2(p: *mut ProcessHeader, reason: Term, _args: T
     running(p).raise_error(reason)
 }
 
+/// `error/3` (OTP 24+): the options (`error_info`) only feed error
+/// reports, so this raises like `error/1`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_error_3(p: *mut ProcessHeader, reason: Term, _args: Term, _options: Term) -> Term {
+    running(p).raise_error(reason)
+}
+
 /// `throw/1`.
 #[no_mangle]
 pub extern "C" fn kiln_bif_throw(p: *mut ProcessHeader, reason: Term) -> Term {
@@ -213,6 +220,8 @@ mod tests {
         assert_eq!(proc.exception.class, known::EXIT);
         assert_eq!(kiln_bif_error_2(p, tag::small(3), tag::NIL), tag::NON_VALUE);
         assert_eq!((proc.exception.class, proc.exception.reason), (known::ERROR, tag::small(3)));
+        assert_eq!(kiln_bif_error_3(p, tag::small(4), tag::NIL, tag::NIL), tag::NON_VALUE);
+        assert_eq!((proc.exception.class, proc.exception.reason), (known::ERROR, tag::small(4)));
         assert_eq!(kiln_bif_send(p, tag::small(1), tag::NIL), tag::NON_VALUE);
         assert_eq!(proc.exception.reason, known::BADARG);
         assert_eq!(kiln_bif_halt(p, tag::small(-1)), tag::NON_VALUE);

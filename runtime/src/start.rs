@@ -78,6 +78,7 @@ pub unsafe fn load_module(m: &ModuleInfo) -> Result<(), String> {
                 }
             }
         }
+        crate::exception::register_module(m);
         crate::apply::register_exports(module, m.exports, m.num_exports).map_err(|e| format!("module {name}: {e}"))
     }
 }
@@ -229,7 +230,8 @@ mod tests {
         // SAFETY: `p` is the running process.
         unsafe {
             crate::exception::kiln_raise(p, crate::atom::known::ERROR, crate::atom::intern("boom"));
-            crate::exception::kiln_unwind(p)(p, 0, 0, 0, 0)
+            let none = crate::abi::trace::NO_LOC;
+            crate::exception::kiln_unwind(p, std::ptr::null(), none, crate::abi::trace::NO_BIF)(p, 0, 0, 0, 0)
         }
     }
 
@@ -257,6 +259,12 @@ mod tests {
             exports: Box::leak(exports.into_boxed_slice()).as_ptr(),
             funs: std::ptr::null(),
             num_funs: 0,
+            file: std::ptr::null(),
+            file_len: 0,
+            funcs: std::ptr::null(),
+            num_funcs: 0,
+            sites: std::ptr::null(),
+            num_sites: 0,
         };
         LITERAL.store(lit_slot as u64, Ordering::SeqCst);
         Box::leak(Box::new(m))

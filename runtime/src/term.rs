@@ -25,6 +25,8 @@
 mod alloc;
 mod list;
 mod map;
+pub mod map_hash;
+pub mod map_trie;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -65,13 +67,6 @@ pub const fn boolean(b: bool) -> Term {
 pub struct BigView<'a> {
     pub negative: bool,
     pub limbs: &'a [u64],
-}
-
-/// A map: keys (in the map's key order) and the values at the same indices.
-#[derive(Clone, Copy, Debug)]
-pub struct MapView<'a> {
-    pub keys: &'a [Term],
-    pub values: &'a [Term],
 }
 
 /// A closure: its static description and its free variables.
@@ -234,8 +229,12 @@ fn view_boxed<'a>(t: Term) -> TermView<'a> {
                         _ => return TermView::Invalid(t),
                     }
                 };
-                TermView::Map(MapView { keys: key_slice, values: std::slice::from_raw_parts(body.add(1), n) })
+                TermView::Map(MapView::Flat { keys: key_slice, values: std::slice::from_raw_parts(body.add(1), n) })
             }
+            header::MAP_TRIE => match map_trie::TrieView::from_body(body, arity) {
+                Some(tv) => TermView::Map(MapView::Trie(tv)),
+                None => TermView::Invalid(t),
+            },
             header::REF if arity >= 1 => TermView::Ref(*body),
             _ => TermView::Invalid(t),
         }

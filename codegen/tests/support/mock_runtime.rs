@@ -246,6 +246,11 @@ pub unsafe extern "C" fn kiln_raise(p: P, class: Term, reason: Term) -> Term {
 }
 
 #[no_mangle]
+pub unsafe extern "C" fn kiln_raise_undef(p: P, _m: *const u8, _ml: usize, _f: *const u8, _fl: usize, _n: u64) -> Term {
+    kiln_raise(p, intern("error"), intern("undef"))
+}
+
+#[no_mangle]
 pub unsafe extern "C" fn kiln_reraise(p: P, class: Term, reason: Term, trace: Term) -> Term {
     kiln_raise(p, class, reason);
     pr(p).trace = trace;
@@ -266,7 +271,7 @@ unsafe extern "C" fn finished(p: P, _: Term, _: Term, _: Term, _: Term) -> u64 {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn kiln_unwind(p: P) -> ErlFn {
+pub unsafe extern "C" fn kiln_unwind(p: P, _module: *const ModuleInfo, _loc: u64, _bif: u64) -> ErlFn {
     loop {
         let top = (*p).stop;
         let info = *top.sub(1);

@@ -37,7 +37,7 @@ pub fn small(i: i64) -> Op {
 }
 
 pub fn bif(name: &str, args: &[Value]) -> Op {
-    Op::Bif { module: "erlang".into(), name: name.into(), args: args.to_vec(), guard: false }
+    Op::Bif { module: "erlang".into(), name: name.into(), args: args.to_vec(), guard: false, line: 0 }
 }
 
 impl Fb {
@@ -73,7 +73,7 @@ impl Fb {
 
     pub fn block_typed(&mut self, kind: BlockKind, tys: &[Type]) -> (BlockId, Vec<Value>) {
         let params: Vec<Value> = tys.iter().map(|t| self.value(*t)).collect();
-        self.f.blocks.push(Block { kind, params: params.clone(), insts: vec![], term: Terminator::Unreachable });
+        self.f.blocks.push(Block { kind, params: params.clone(), insts: vec![], term: Terminator::Unreachable, line: 0 });
         (BlockId(self.f.blocks.len() as u32 - 1), params)
     }
 
@@ -127,7 +127,7 @@ impl Fb {
 }
 
 pub fn module(name: &str, functions: Vec<Function>) -> Module {
-    Module { name: name.into(), functions, literals: vec![], lambdas: vec![] }
+    Module { name: name.into(), file: format!("{name}.erl"), functions, literals: vec![], lambdas: vec![] }
 }
 
 // ---- Building and running ----

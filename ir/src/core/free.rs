@@ -50,6 +50,10 @@ fn pattern(p: &Pat, bound: &mut BTreeSet<Var>, out: &mut BTreeSet<Var>) {
             bound.insert(v.clone());
             pattern(p, bound, out);
         }
+        Pat::Both(l, r) => {
+            pattern(l, bound, out);
+            pattern(r, bound, out);
+        }
         Pat::Map(pairs) => {
             for (k, p) in pairs {
                 expr(k, &mut bound.clone(), out);
@@ -98,7 +102,7 @@ fn expr(e: &Expr, bound: &mut BTreeSet<Var>, out: &mut BTreeSet<Var>) {
             args.iter().for_each(|o| operand(o, bound, out));
             clauses.iter().for_each(|c| clause(c, bound, out));
         }
-        Expr::Call { callee, args } => {
+        Expr::Call { callee, args, .. } => {
             match callee {
                 Callee::Local { .. } => {}
                 Callee::LetRec(v) => var(v, bound, out),
@@ -110,7 +114,7 @@ fn expr(e: &Expr, bound: &mut BTreeSet<Var>, out: &mut BTreeSet<Var>) {
             }
             args.iter().for_each(|o| operand(o, bound, out));
         }
-        Expr::ApplyList { module, fun, args } => {
+        Expr::ApplyList { module, fun, args, .. } => {
             if let Some(m) = module {
                 operand(m, bound, out);
             }
@@ -149,12 +153,13 @@ fn expr(e: &Expr, bound: &mut BTreeSet<Var>, out: &mut BTreeSet<Var>) {
             expr(handler, &mut h, out);
         }
         Expr::Catch(b) => expr(b, &mut bound.clone(), out),
-        Expr::Raise { class, reason, trace } => {
+        Expr::Raise { class, reason, trace, args, .. } => {
             operand(class, bound, out);
             operand(reason, bound, out);
             if let Some(t) = trace {
                 operand(t, bound, out);
             }
+            args.iter().flatten().for_each(|o| operand(o, bound, out));
         }
     }
 }

@@ -22,6 +22,8 @@ pub type Var = String;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Module {
     pub name: String,
+    /// The source file as named to the compiler (stack traces' `{file, F}`).
+    pub file: String,
     pub exports: Vec<(String, u32)>,
     pub functions: Vec<FunDef>,
 }
@@ -92,9 +94,11 @@ pub enum Expr {
     /// Match `args` against the clauses in order. The last clause always
     /// matches (the lowering adds the failure clause).
     Case { args: Vec<Operand>, clauses: Vec<Clause> },
-    Call { callee: Callee, args: Vec<Operand> },
+    /// `line`: the source line of the call (0 when unknown), for stack
+    /// traces; likewise on `ApplyList` and `Raise`.
+    Call { callee: Callee, args: Vec<Operand>, line: u32 },
     /// `erlang:apply(F, Args)` or `erlang:apply(M, F, Args)`.
-    ApplyList { module: Option<Operand>, fun: Operand, args: Operand },
+    ApplyList { module: Option<Operand>, fun: Operand, args: Operand, line: u32 },
     /// A fun: `name` is bound to the closure itself inside (named funs).
     Fun(Box<Fun>),
     /// A local recursive function (from comprehensions), visible in its own
@@ -114,8 +118,10 @@ pub enum Expr {
     },
     /// `catch body`.
     Catch(Box<Expr>),
-    /// Raise `error`/`exit`/`throw`, or re-raise with a trace.
-    Raise { class: Operand, reason: Operand, trace: Option<Operand> },
+    /// Raise `error`/`exit`/`throw`, or re-raise with a trace. With `args`
+    /// (`function_clause`), the top frame of the stack trace shows these
+    /// arguments instead of the arity, as OTP's does.
+    Raise { class: Operand, reason: Operand, trace: Option<Operand>, args: Option<Vec<Operand>>, line: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,6 +162,8 @@ pub enum Pat {
     Tuple(Vec<Pat>),
     /// `Var = Pat`
     Alias(Var, Box<Pat>),
+    /// `P1 = P2` with two compound patterns: the value matches both.
+    Both(Box<Pat>, Box<Pat>),
     /// `#{Key := Pat, ...}`: each key is a guard expression (a literal or
     /// already bound variables) evaluated when the pattern is tried.
     Map(Vec<(Expr, Pat)>),

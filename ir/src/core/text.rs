@@ -50,6 +50,7 @@ fn pat(p: &Pat) -> String {
         Pat::Cons(h, t) => format!("[{}|{}]", pat(h), pat(t)),
         Pat::Tuple(es) => format!("{{{}}}", es.iter().map(pat).collect::<Vec<_>>().join(", ")),
         Pat::Alias(v, p) => format!("{v} = {}", pat(p)),
+        Pat::Both(l, r) => format!("({}) = ({})", pat(l), pat(r)),
         Pat::Map(pairs) => format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} := {}", inline(k), pat(v))).collect::<Vec<_>>().join(", ")),
         Pat::Binary(segs) => {
             let seg = |s: &Segment<Pat, Expr>| {
@@ -120,18 +121,18 @@ fn expr(out: &mut String, e: &Expr, depth: usize) {
             indent(out, depth);
             out.push_str("end");
         }
-        Expr::Call { callee, args } => {
+        Expr::Call { callee, args, line } => {
             let c = match callee {
                 Callee::Local { name, arity } => format!("apply '{name}'/{arity}"),
                 Callee::LetRec(v) => format!("apply {v}"),
                 Callee::Remote { module, name } => format!("call {}:{}", op(module), op(name)),
                 Callee::Fun(f) => format!("apply {}", op(f)),
             };
-            let _ = write!(out, "{c}({})", ops(args));
+            let _ = write!(out, "{c}({}){}", ops(args), at(*line));
         }
-        Expr::ApplyList { module, fun, args } => {
+        Expr::ApplyList { module, fun, args, line } => {
             let m = module.as_ref().map(|m| format!("{}:", op(m))).unwrap_or_default();
-            let _ = write!(out, "apply_list {m}{}({})", op(fun), op(args));
+            let _ = write!(out, "apply_list {m}{}({}){}", op(fun), op(args), at(*line));
         }
         Expr::Fun(f) => fun(out, f, depth),
         Expr::LetRec { name, fun: f, body } => {
@@ -171,12 +172,25 @@ fn expr(out: &mut String, e: &Expr, depth: usize) {
             out.push_str("catch\n");
             expr(out, b, depth + 1);
         }
-        Expr::Raise { class, reason, trace } => {
+        Expr::Raise { class, reason, trace, args, line } => {
             let _ = write!(out, "raise {}:{}", op(class), op(reason));
             if let Some(t) = trace {
                 let _ = write!(out, ":{}", op(t));
             }
+            if let Some(a) = args {
+                let _ = write!(out, " [{}]", ops(a));
+            }
+            out.push_str(&at(*line));
         }
+    }
+}
+
+/// ` @Line` after a call or raise with a known source line.
+fn at(line: u32) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" @{line}")
     }
 }
 

@@ -58,6 +58,8 @@ pub enum Type {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Module {
     pub name: String,
+    /// The source file as named to the compiler (stack traces' `{file, F}`).
+    pub file: String,
     pub functions: Vec<Function>,
     /// Literal terms (loaded from a slot filled at start-up).
     pub literals: Vec<Literal>,
@@ -155,6 +157,11 @@ pub struct Block {
     pub params: Vec<Value>,
     pub insts: Vec<Inst>,
     pub term: Terminator,
+    /// Source line of the terminator when it is a call or a raise (0 when
+    /// unknown). A `Call`'s line is the line of the stack-trace entry of its
+    /// continuation frame; a `Raise`'s (or a failing tail call's) is the line
+    /// of the top entry.
+    pub line: u32,
 }
 
 /// An instruction defining zero or more values.
@@ -246,7 +253,9 @@ pub enum Op {
     /// Call the BIF `module:name/arity` directly. In a body (`guard: false`),
     /// failure raises (unwinds); in a guard (`guard: true`), the result may be
     /// the non-value, tested with `IsNonValue`. `-> Term`
-    Bif { module: String, name: String, args: Vec<Value>, guard: bool },
+    /// `line` is the call's source line (0 when unknown), for the stack
+    /// trace of a failure.
+    Bif { module: String, name: String, args: Vec<Value>, guard: bool, line: u32 },
 
     // Receive.
     /// The message at the receive cursor, or the non-value. `-> Term`

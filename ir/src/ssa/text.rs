@@ -76,9 +76,18 @@ fn function_text(out: &mut String, f: &Function) {
             let lhs = if inst.results.is_empty() { String::new() } else { format!("{} = ", vals(&inst.results)) };
             let _ = writeln!(out, "    {lhs}{}", op_text(&inst.op));
         }
-        let _ = writeln!(out, "    {}", term_text(&b.term));
+        let _ = writeln!(out, "    {}{}", term_text(&b.term), at(b.line));
     }
     let _ = writeln!(out, "}}");
+}
+
+/// ` @Line` after a call, BIF or raise with a known source line.
+fn at(line: u32) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" @{line}")
+    }
 }
 
 fn type_text(t: Type) -> &'static str {
@@ -118,8 +127,10 @@ fn op_text(op: &Op) -> String {
         Op::Not(v) => format!("not {v:?}"),
         Op::BoolToTerm(v) => format!("bool_to_term {v:?}"),
         Op::IsTrue(v) => format!("is_true {v:?}"),
-        Op::Bif { module, name, args, guard } => {
-            format!("{}bif {module}:'{name}'({})", if *guard { "guard_" } else { "" }, vals(args))
+        Op::Bif { module, name, args, guard, line } => {
+            // A guard BIF never raises: its line does not matter.
+            let line = if *guard { 0 } else { *line };
+            format!("{}bif {module}:'{name}'({}){}", if *guard { "guard_" } else { "" }, vals(args), at(line))
         }
         Op::RecvPeek => "recv_peek".into(),
         Op::RecvNext => "recv_next".into(),

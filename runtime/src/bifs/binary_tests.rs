@@ -85,6 +85,5 @@ fn binary_bifs_match_otp() {
         }
     }
     assert!(failures.is_empty(), "{} of {count} differ ({skipped} skipped):\n{}", failures.len(), failures.join("\n"));
-    // binary:split/match/matches/replace are not implemented yet.
-    assert!(skipped <= 290, "{skipped} cases not implemented");
+    assert_eq!(skipped, 0, "{skipped} cases not implemented");
 }

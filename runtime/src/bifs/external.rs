@@ -81,7 +81,7 @@ pub fn decode(
     // SAFETY: `alloc` returns `plan.words()` fresh words that stay in
     // place until the caller has rooted the result (no collection runs
     // in between).
-    let t = unsafe { plan.build(mem, &mut off_heap)? };
+    let t = unsafe { plan.build(mem, &mut off_heap, alloc)? };
     Ok((t, used.unwrap_or(plan.used()), off_heap))
 }
 

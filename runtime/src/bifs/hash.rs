@@ -54,7 +54,7 @@ pub fn atom_hash(a: Term) -> u32 {
 }
 
 const GOLDEN: u32 = 0x9e37_79b9;
-const fn hc(n: u32) -> u32 {
+pub(crate) const fn hc(n: u32) -> u32 {
     GOLDEN.wrapping_mul(n)
 }
 
@@ -72,7 +72,7 @@ fn mix(mut a: u32, mut b: u32, mut c: u32) -> u32 {
 }
 
 /// Mixes two words with constant `k` into `h`.
-fn mix2(h: u32, x: u32, y: u32, k: u32) -> u32 {
+pub(crate) fn mix2(h: u32, x: u32, y: u32, k: u32) -> u32 {
     mix(k.wrapping_add(x), k.wrapping_add(y), h)
 }
 
@@ -199,15 +199,16 @@ pub fn hash2(t: Term) -> u32 {
                 stack.extend(es.iter().rev().map(|&e| H2::Term(e)));
             }
             TermView::Map(m) => {
-                h = mix1(h, m.keys.len() as u32, hc(16));
-                if !m.keys.is_empty() {
+                h = mix1(h, m.len() as u32, hc(16));
+                if !m.is_empty() {
                     stack.push(H2::MapTail { outer: h, outer_xor: xor });
                     h = 0;
                     xor = 0;
-                    for (k, v) in m.keys.iter().zip(m.values).rev() {
+                    // Pair hashes combine by xor: any order gives the same.
+                    for (k, v) in m.iter() {
                         stack.push(H2::Pair);
-                        stack.push(H2::Term(*v));
-                        stack.push(H2::Term(*k));
+                        stack.push(H2::Term(v));
+                        stack.push(H2::Term(k));
                     }
                 }
             }
@@ -257,7 +258,7 @@ pub fn hash2(t: Term) -> u32 {
     h
 }
 
-fn hash2_bytes(h: u32, bytes: &[u8], tail: u8, tail_bits: u32) -> u32 {
+pub(crate) fn hash2_bytes(h: u32, bytes: &[u8], tail: u8, tail_bits: u32) -> u32 {
     let con = hc(13).wrapping_add(h);
     if bytes.is_empty() && tail_bits == 0 {
         return con;

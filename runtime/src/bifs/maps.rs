@@ -13,10 +13,10 @@
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom::known::predefined;
+use crate::compare::compare_exact;
 use crate::term::{
-    boolean, list_iter, make_list, make_map_from_pairs, make_map_sorted, make_tuple, map_delete, map_delete_at,
-    map_insert, map_lookup, map_replace_at, map_retain, map_search, map_union, map_view, process, view, MapView,
-    TermAlloc, TermView,
+    boolean, list_iter, make_list, make_map_from_pairs, make_map_sorted, make_tuple, map_delete, map_insert,
+    map_retain, map_take, map_union, map_update_existing, map_view, process, view, MapView, TermAlloc, TermView,
 };
 
 const BADARG: Term = predefined("badarg");
@@ -89,33 +89,32 @@ pub fn map_put<H: TermAlloc + ?Sized>(h: &mut H, map: Term, key: Term, value: Te
 /// `erlang:'$map_update'(Map, Key, Value)`: `Map#{Key := Value}`.
 pub fn map_update<H: TermAlloc + ?Sized>(h: &mut H, map: Term, key: Term, value: Term) -> MapResult {
     let m = as_map(map)?;
-    let i = map_search(&m, key).map_err(|_| MapError::Badkey(key))?;
-    Ok(map_replace_at(h, map, &m, i, value))
+    map_update_existing(h, map, &m, key, value).ok_or(MapError::Badkey(key))
 }
 
 /// `map_size(Map)` and `maps:size(Map)`.
 pub fn map_size(map: Term) -> MapResult {
-    Ok(tag::small(as_map(map)?.keys.len() as i64))
+    Ok(tag::small(as_map(map)?.len() as i64))
 }
 
 /// `is_map_key(Key, Map)` and `maps:is_key(Key, Map)`.
 pub fn is_map_key(key: Term, map: Term) -> MapResult {
-    Ok(boolean(map_search(&as_map(map)?, key).is_ok()))
+    Ok(boolean(as_map(map)?.get(key).is_some()))
 }
 
 /// `map_get(Key, Map)` and `maps:get(Key, Map)`.
 pub fn map_get(key: Term, map: Term) -> MapResult {
-    map_lookup(&as_map(map)?, key).ok_or(MapError::Badkey(key))
+    as_map(map)?.get(key).ok_or(MapError::Badkey(key))
 }
 
 /// `maps:get(Key, Map, Default)`.
 pub fn get_3(key: Term, map: Term, default: Term) -> MapResult {
-    Ok(map_lookup(&as_map(map)?, key).unwrap_or(default))
+    Ok(as_map(map)?.get(key).unwrap_or(default))
 }
 
 /// `maps:find(Key, Map)`: `{ok, Value}` or `error`.
 pub fn find<H: TermAlloc + ?Sized>(h: &mut H, key: Term, map: Term) -> MapResult {
-    Ok(match map_lookup(&as_map(map)?, key) {
+    Ok(match as_map(map)?.get(key) {
         Some(v) => make_tuple(h, &[OK, v]),
         None => ERROR,
     })
@@ -130,31 +129,29 @@ pub fn remove<H: TermAlloc + ?Sized>(h: &mut H, key: Term, map: Term) -> MapResu
 /// `maps:take(Key, Map)`: `{Value, MapWithoutKey}` or `error`.
 pub fn take<H: TermAlloc + ?Sized>(h: &mut H, key: Term, map: Term) -> MapResult {
     let m = as_map(map)?;
-    Ok(match map_search(&m, key) {
-        Ok(i) => {
-            let rest = map_delete_at(h, &m, i);
-            make_tuple(h, &[m.values[i], rest])
-        }
-        Err(_) => ERROR,
+    Ok(match map_take(h, &m, key) {
+        Some((v, rest)) => make_tuple(h, &[v, rest]),
+        None => ERROR,
     })
 }
 
-/// `maps:keys(Map)`, in iteration order.
+/// `maps:keys(Map)`, in `maps:to_list/1` order.
 pub fn keys<H: TermAlloc + ?Sized>(h: &mut H, map: Term) -> MapResult {
-    let m = as_map(map)?;
-    Ok(make_list(h, m.keys))
+    let ks: Vec<Term> = as_map(map)?.list_pairs().into_iter().map(|p| p.0).collect();
+    Ok(make_list(h, &ks))
 }
 
-/// `maps:values(Map)`, in iteration order.
+/// `maps:values(Map)`, in `maps:to_list/1` order.
 pub fn values<H: TermAlloc + ?Sized>(h: &mut H, map: Term) -> MapResult {
-    let m = as_map(map)?;
-    Ok(make_list(h, m.values))
+    let vs: Vec<Term> = as_map(map)?.list_pairs().into_iter().map(|p| p.1).collect();
+    Ok(make_list(h, &vs))
 }
 
-/// `maps:to_list(Map)`: `[{Key, Value}]` in iteration order.
+/// `maps:to_list(Map)`: `[{Key, Value}]`, key order for up to 32 keys,
+/// the reverse of OTP's iteration order above (see `term::map`).
 pub fn to_list<H: TermAlloc + ?Sized>(h: &mut H, map: Term) -> MapResult {
     let m = as_map(map)?;
-    let pairs: Vec<Term> = m.keys.iter().zip(m.values).map(|(&k, &v)| make_tuple(h, &[k, v])).collect();
+    let pairs: Vec<Term> = m.list_pairs().into_iter().map(|(k, v)| make_tuple(h, &[k, v])).collect();
     Ok(make_list(h, &pairs))
 }
 
@@ -193,35 +190,53 @@ pub fn new<H: TermAlloc + ?Sized>(h: &mut H) -> MapResult {
     Ok(make_map_sorted(h, &[], &[]))
 }
 
-/// Marks which of `m`'s keys occur in the list `keys`. `badarg` unless
-/// `keys` is a list; `function_clause` at an improper tail (where OTP's
-/// Erlang loop over the list fails).
-fn keys_in_list(m: &MapView<'_>, keys: Term) -> Result<Vec<bool>, MapError> {
+/// The elements of the key list of `maps:with/2` and `maps:without/2`,
+/// sorted in map key order without duplicates. `badarg` unless `keys` is
+/// a list; `function_clause` at an improper tail (where OTP's Erlang loop
+/// over the list fails).
+fn key_list(keys: Term) -> Result<Vec<Term>, MapError> {
     if !matches!(view(keys), TermView::Cons(..) | TermView::Nil) {
         return Err(MapError::Badarg);
     }
-    let mut marked = vec![false; m.keys.len()];
+    let mut ks = Vec::new();
     for item in list_iter(keys) {
-        let k = item.map_err(|_| MapError::FunctionClause)?;
-        if let Ok(i) = map_search(m, k) {
-            marked[i] = true;
-        }
+        ks.push(item.map_err(|_| MapError::FunctionClause)?);
     }
-    Ok(marked)
+    ks.sort_by(|&a, &b| compare_exact(a, b));
+    ks.dedup_by(|a, b| compare_exact(*a, *b).is_eq());
+    Ok(ks)
+}
+
+fn in_keys(ks: &[Term], k: Term) -> bool {
+    ks.binary_search_by(|&x| compare_exact(x, k)).is_ok()
 }
 
 /// `maps:with(Keys, Map)`: the pairs of `Map` whose keys are in `Keys`.
 pub fn with<H: TermAlloc + ?Sized>(h: &mut H, keys: Term, map: Term) -> MapResult {
     let m = as_map(map)?;
-    let marked = keys_in_list(&m, keys)?;
-    Ok(map_retain(h, map, &m, |i| marked[i]))
+    let ks = key_list(keys)?;
+    if ks.len() < m.len() {
+        let pairs: Vec<(Term, Term)> = ks.iter().filter_map(|&k| m.get(k).map(|v| (k, v))).collect();
+        return Ok(make_map_from_pairs(h, pairs));
+    }
+    Ok(map_retain(h, map, &m, |k, _| in_keys(&ks, k)))
 }
 
 /// `maps:without(Keys, Map)`: `Map` without the keys in `Keys`.
 pub fn without<H: TermAlloc + ?Sized>(h: &mut H, keys: Term, map: Term) -> MapResult {
     let m = as_map(map)?;
-    let marked = keys_in_list(&m, keys)?;
-    Ok(map_retain(h, map, &m, |i| !marked[i]))
+    let ks = key_list(keys)?;
+    if matches!(m, MapView::Trie(_)) && ks.len() * 8 < m.len() {
+        // A few keys off a large map: single removes share the trie.
+        let mut acc = map;
+        for &k in &ks {
+            if let Some(am) = map_view(acc) {
+                acc = map_delete(h, acc, &am, k);
+            }
+        }
+        return Ok(acc);
+    }
+    Ok(map_retain(h, map, &m, |k, _| !in_keys(&ks, k)))
 }
 
 // Entry points (see `abi::bif_table`).

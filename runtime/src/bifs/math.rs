@@ -20,6 +20,20 @@ extern "C" {
     fn atanh(x: f64) -> f64;
 }
 
+// Correctly rounded sin/cos, used on wasm32 where wasi-libc's are up to an
+// ulp off from glibc's (which OTP on Linux uses).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod trig;
+
+#[cfg(target_arch = "wasm32")]
+const SIN: fn(f64) -> f64 = trig::sin;
+#[cfg(target_arch = "wasm32")]
+const COS: fn(f64) -> f64 = trig::cos;
+#[cfg(not(target_arch = "wasm32"))]
+const SIN: fn(f64) -> f64 = f64::sin;
+#[cfg(not(target_arch = "wasm32"))]
+const COS: fn(f64) -> f64 = f64::cos;
+
 /// The float value of a numeric argument.
 fn arg(t: Term) -> Result<f64, Error> {
     let f = match view(t) {
@@ -91,8 +105,8 @@ macro_rules! math_binary {
 }
 
 math_unary! {
-    kiln_bif_math_sin => f64::sin;
-    kiln_bif_math_cos => f64::cos;
+    kiln_bif_math_sin => SIN;
+    kiln_bif_math_cos => COS;
     kiln_bif_math_tan => f64::tan;
     kiln_bif_math_asin => f64::asin;
     kiln_bif_math_acos => f64::acos;

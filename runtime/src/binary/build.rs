@@ -81,6 +81,10 @@ pub fn size_in_bits(size: Term, unit: usize) -> Option<usize> {
     n.checked_mul(unit)
 }
 
+/// Marks a builder (in its bit-length word) that appends in place to a
+/// buffer a finished binary also uses; see [`append_to`].
+const ADOPTED: u64 = 1 << 63;
+
 /// The builder object behind a term: its address and buffer.
 fn builder_parts(b: Term) -> Option<(*mut Term, *const OffHeapBin)> {
     if !tag::is_boxed(b) {
@@ -123,8 +127,9 @@ fn append<H: TermAlloc + ?Sized>(
     // SAFETY: `p` is a live builder holding a reference to `bin`; the
     // buffer is only mutated when that reference is the only one.
     unsafe {
-        let bit_len = *p.add(1) as usize;
-        if !OffHeapBin::is_unique(bin) {
+        let adopted = *p.add(1) & ADOPTED;
+        let bit_len = (*p.add(1) & !ADOPTED) as usize;
+        if !writable(bin, adopted != 0) {
             let copy = OffHeapBin::bytes(bin)[..bit_len.div_ceil(8)].to_vec();
             bin = OffHeapBin::new(copy);
             *p.add(2) = bin as usize as u64;
@@ -134,10 +139,52 @@ fn append<H: TermAlloc + ?Sized>(
         buf.truncate(bit_len.div_ceil(8));
         let mut w = BitWriter { buf, bit_len };
         let r = f(&mut w);
-        *p.add(1) = w.bit_len as u64;
+        *p.add(1) = w.bit_len as u64 | adopted;
         r?;
     }
     Ok(builder)
+}
+
+/// Whether a builder may write to `bin`: its own unshared buffer, or (an
+/// adopted builder) a buffer no other process can see, where only bytes
+/// past every existing binary's end change.
+///
+/// # Safety
+/// `bin` must be live.
+unsafe fn writable(bin: *const OffHeapBin, adopted: bool) -> bool {
+    // SAFETY: per the caller.
+    unsafe { OffHeapBin::is_unique(bin) || (adopted && !OffHeapBin::is_shared(bin)) }
+}
+
+/// `'$bs_append'(Bin, Flags)`: a builder holding `Bin` (its first
+/// segment, `Bin/binary` or `Bin/bits`). When `Bin` is an off-heap binary
+/// that ends where its buffer ends and no other process holds it, the
+/// builder appends to that same buffer instead of copying it, so a loop
+/// `Acc1 = <<Acc/binary, X>>` is linear, as in BEAM. Readers of `Bin` and
+/// of earlier results are unaffected: they only read bytes before their
+/// own end, and the buffer is never visible to another thread while it is
+/// appended to (a message marks it shared first).
+pub fn append_to<H: TermAlloc + ?Sized>(h: &mut H, bin_term: Term, unit: usize) -> BifResult {
+    let b = bits_of(bin_term).ok_or(Error::Badarg)?;
+    if b.bit_size % unit != 0 {
+        return Err(Error::Badarg);
+    }
+    if let Some((size, bin)) = super::refc_parts(bin_term) {
+        // SAFETY: `bin` is live: the `REFC_BIN` object holds a reference.
+        unsafe {
+            if OffHeapBin::bytes(bin).len() == size && !OffHeapBin::is_shared(bin) {
+                OffHeapBin::retain(bin);
+                let p = h.alloc_words(3);
+                *p = header::make(header::BIN_BUILDER, 2);
+                *p.add(1) = (size as u64 * 8) | ADOPTED;
+                *p.add(2) = bin as usize as u64;
+                h.register_off_heap(p, bin);
+                return Ok(tag::boxed(p));
+            }
+        }
+    }
+    let builder = init(h);
+    append(h, builder, |w| put_binary(w, bin_term, None, unit))
 }
 
 /// The low `bits` bits of an integer as two's complement bytes, little
@@ -324,20 +371,22 @@ pub fn finish<H: TermAlloc + ?Sized>(h: &mut H, builder: Term) -> BifResult {
     let (p, bin) = builder_parts(builder).ok_or(Error::Badarg)?;
     // SAFETY: `p` is a live builder holding a reference to `bin`.
     unsafe {
-        let bit_len = *p.add(1) as usize;
+        let adopted = *p.add(1) & ADOPTED != 0;
+        let bit_len = (*p.add(1) & !ADOPTED) as usize;
         let nbytes = bit_len.div_ceil(8);
         if nbytes <= HEAP_BIN_MAX {
             let bytes = OffHeapBin::bytes(bin)[..nbytes].to_vec();
             return Ok(make_bitstring_from_vec(h, bytes, bit_len));
         }
-        if OffHeapBin::is_unique(bin) {
+        if writable(bin, adopted) {
             let buf = OffHeapBin::bytes_mut(bin);
             buf.truncate(nbytes);
             // Mask the unused bits so equal bitstrings have equal bytes.
             if bit_len % 8 != 0 {
                 buf[nbytes - 1] &= !(0xFFu8 >> (bit_len % 8));
             }
-            if buf.capacity() > nbytes + nbytes / 4 {
+            // An adopted buffer keeps its spare room for the next append.
+            if !adopted && buf.capacity() > nbytes + nbytes / 4 {
                 buf.shrink_to_fit();
             }
         }
@@ -367,6 +416,15 @@ fn flags_of(flags: Term) -> Result<SegmentFlags, Error> {
 #[no_mangle]
 pub extern "C" fn kiln_bif_bs_init(p: *mut ProcessHeader) -> Term {
     bif_return(p, |proc| Ok(init(proc)))
+}
+
+/// `'$bs_append'(Bin, Flags)`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_bs_append(p: *mut ProcessHeader, bin: Term, flags: Term) -> Term {
+    bif_return(p, |proc| {
+        let f = flags_of(flags)?;
+        append_to(proc, bin, f.unit)
+    })
 }
 
 /// `'$bs_put_integer'(Builder, Value, Size, Flags)`.

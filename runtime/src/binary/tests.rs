@@ -245,3 +245,44 @@ fn bitstrings_print_as_otp() {
     .unwrap();
     assert_eq!(show(t), "<<1:3>>");
 }
+
+/// `<<Acc/binary, X>>` in a loop extends `Acc`'s buffer in place: every
+/// result shares one buffer, and earlier results keep their bytes.
+#[test]
+fn append_reuses_an_unshared_buffer_and_copies_a_shared_one() {
+    let mut boxed = Process::new(0);
+    let p: &mut Process = &mut boxed;
+    let seg = |p: &mut Process, acc: Term, byte: i64| -> Term {
+        let b = append_to(p, acc, 8).expect("append");
+        let b = kiln_bif_bs_put_integer(header_of(p), b, tag::small(byte), tag::small(8), SegmentFlags::encode(false, false, 1));
+        finish(p, b).expect("finish")
+    };
+    let mut acc = build_with(p, |w| {
+        w.push_bits(&[7u8; 100], 0, 800);
+        Ok(())
+    })
+    .unwrap();
+    let first = acc;
+    let (_, buffer) = refc_parts(first).expect("100 bytes are off-heap");
+    for i in 0..1000 {
+        acc = seg(p, acc, i % 256);
+    }
+    assert_eq!(binary_bytes(first).unwrap(), &[7u8; 100][..], "an earlier result never changes");
+    assert_eq!(binary_bytes(acc).unwrap().len(), 1100);
+    assert_eq!(binary_bytes(acc).unwrap()[100..103], [0, 1, 2]);
+    let (_, now) = refc_parts(acc).unwrap();
+    assert_eq!(now, buffer, "appends went to the same buffer");
+
+    // Appending to an earlier result must not overwrite what later results hold.
+    let branch = seg(p, first, 99);
+    assert_eq!(binary_bytes(branch).unwrap()[100], 99);
+    assert_eq!(binary_bytes(acc).unwrap()[100], 0);
+    assert_ne!(refc_parts(branch).unwrap().1, buffer);
+
+    // Once another process may hold the buffer, appends copy.
+    // SAFETY: `buffer` is live (referenced by `acc`).
+    unsafe { OffHeapBin::mark_shared(buffer) };
+    let after = seg(p, acc, 1);
+    assert_ne!(refc_parts(after).unwrap().1, buffer);
+    assert_eq!(binary_bytes(acc).unwrap().len(), 1100);
+}

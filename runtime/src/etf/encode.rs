@@ -12,11 +12,10 @@
 //!   UTF-8 bytes) or `ATOM_UTF8_EXT`. Minor version 2 always writes UTF-8.
 //! - Lists: `STRING_EXT` for proper lists of bytes shorter than 65536
 //!   elements, else `LIST_EXT` (improper tails included).
-//! - Maps: `MAP_EXT` in the map's stored order, which is map key order.
-//!   OTP writes maps of up to 32 keys in that order too, and larger ones in
-//!   that order with `deterministic`; without it OTP writes a large map in
-//!   its hash-trie order, which kiln does not reproduce (the bytes differ,
-//!   the decoded map is the same).
+//! - Maps: `MAP_EXT` in the order of `maps:to_list/1`: key order for maps
+//!   of up to 32 keys, OTP's hash-trie order for larger ones (see
+//!   `term::map`; keys holding atoms sit elsewhere than in OTP's trie), or
+//!   key order at every size with `deterministic`.
 //! - Pids, ports and references belong to the node `nonode@nohost` with
 //!   creation 0, as on a non-distributed OTP node: `NEW_PID_EXT` (ID = the
 //!   low 32 bits of the pid's number, Serial = the high bits),
@@ -192,10 +191,18 @@ pub fn encode_body(out: &mut Vec<u8>, t: Term, o: &Options) -> Result<(), Error>
             }
             TermView::Map(m) => {
                 out.push(MAP_EXT);
-                out.extend(len32(m.keys.len())?.to_be_bytes());
-                for (k, v) in m.keys.iter().zip(m.values).rev() {
-                    stack.push(Work::Term(*v));
-                    stack.push(Work::Term(*k));
+                out.extend(len32(m.len())?.to_be_bytes());
+                // OTP's order: `maps:to_list/1`'s, or key order with
+                // `deterministic` (see `term::map`).
+                let pairs: Vec<(Term, Term)> = if o.deterministic {
+                    let (ks, vs) = m.sorted();
+                    ks.iter().copied().zip(vs.iter().copied()).collect()
+                } else {
+                    m.list_pairs()
+                };
+                for (k, v) in pairs.into_iter().rev() {
+                    stack.push(Work::Term(v));
+                    stack.push(Work::Term(k));
                 }
             }
             TermView::Fun(f) => {

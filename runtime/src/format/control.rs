@@ -10,6 +10,7 @@
 
 use super::pretty::{self, PrintOptions};
 use super::strings::chardata_chars;
+use super::chars::{Chars, Push};
 use super::{float, write, Encoding};
 use crate::abi::{tag, Term};
 use crate::atom;
@@ -50,20 +51,188 @@ enum Item {
 /// Formats `args` (a proper list) according to `fmt` (a character list,
 /// binary or atom): the text `io_lib:format/2` returns, or `badarg`.
 pub fn format(fmt: Term, args: Term) -> Result<String, Error> {
+    Ok(format_chars(fmt, args)?.into_string())
+}
+
+/// `io_lib:format/2` as the deep list OTP 25 returns: the format's own
+/// characters and the output of the "small" control sequences (everything
+/// but `~s` of a non-atom, `~w`, `~W`, `~p`, `~P`) flat, each of the
+/// others one element, nested as `io_lib_format` builds it.
+pub fn format_chars(fmt: Term, args: Term) -> Result<Chars, Error> {
     let elems = format_elems(fmt)?;
     let args = list_to_vec(args).ok_or(Error::Badarg)?;
     let items = collect(&elems, &args)?;
-    let mut out = String::new();
+    let mut out: Vec<Chars> = Vec::new();
     let mut col = 0i64;
     for item in items {
-        let text = match item {
-            Item::Text(s) => s,
-            Item::Control(spec) => control(&spec, col)?,
-        };
-        col = advance(col, &text);
-        out.push_str(&text);
+        match item {
+            Item::Text(s) => {
+                col = advance(col, &s);
+                out.text(&s);
+            }
+            Item::Control(spec) if is_limited(&spec) => {
+                let node = control_chars(&spec, col)?;
+                col = advance(col, &node.flatten());
+                out.push(node);
+            }
+            Item::Control(spec) => {
+                let text = control(&spec, col)?;
+                col = advance(col, &text);
+                out.text(&text);
+            }
+        }
     }
-    Ok(out)
+    Ok(Chars::L(out))
+}
+
+/// The control sequences whose output OTP keeps as one nested element.
+fn is_limited(s: &Spec) -> bool {
+    match s.control {
+        'w' | 'W' | 'p' | 'P' => true,
+        's' => !s.args.first().is_some_and(|&a| tag::is_atom(a)),
+        _ => false,
+    }
+}
+
+fn control_chars(s: &Spec, col: i64) -> Result<Chars, Error> {
+    let (f, adj, p, pad) = (s.width, s.adjust, s.precision, s.pad);
+    let a = s.args.first().copied().unwrap_or(tag::NIL);
+    match s.control {
+        'w' => Ok(term_chars(write::write_chars(a, -1, s.enc), f, adj, p, pad)),
+        'W' => Ok(term_chars(write::write_chars(a, depth_arg(s.args[1])?, s.enc), f, adj, p, pad)),
+        'p' => Ok(pretty::print_chars(a, &print_options(s, -1, col)?)),
+        'P' => Ok(pretty::print_chars(a, &print_options(s, depth_arg(s.args[1])?, col)?)),
+        _ => {
+            let l = string_arg_chars(a, s.enc)?;
+            string_chars(l, f, adj, p, pad)
+        }
+    }
+}
+
+/// The characters of a `~s` argument with the argument's own nesting
+/// (binaries become flat lists).
+fn string_arg_chars(a: Term, enc: Encoding) -> Result<Chars, Error> {
+    fn binary_chars(b: &[u8], enc: Encoding) -> Vec<Chars> {
+        if enc == Encoding::Unicode {
+            if let Ok(s) = std::str::from_utf8(b) {
+                return s.chars().map(|c| Chars::C(c as u32)).collect();
+            }
+        }
+        b.iter().map(|&x| Chars::C(u32::from(x))).collect()
+    }
+    fn list(t: Term, enc: Encoding, level: usize) -> Result<Vec<Chars>, Error> {
+        if level > 10_000 {
+            return Err(Error::Badarg);
+        }
+        let max = if enc == Encoding::Latin1 { 0xFF } else { 0x10_FFFF };
+        let mut out = Vec::new();
+        let mut cur = t;
+        loop {
+            match view(cur) {
+                TermView::Nil => return Ok(out),
+                TermView::Binary(b) => {
+                    out.extend(binary_chars(b, enc));
+                    return Ok(out);
+                }
+                TermView::Cons(h, tl) => {
+                    match view(h) {
+                        TermView::Small(c) if (0..=max).contains(&c) => out.push(Chars::C(c as u32)),
+                        TermView::Binary(b) => out.push(Chars::L(binary_chars(b, enc))),
+                        TermView::Nil | TermView::Cons(..) => out.push(Chars::L(list(h, enc, level + 1)?)),
+                        _ => return Err(Error::Badarg),
+                    }
+                    cur = tl;
+                }
+                _ => return Err(Error::Badarg),
+            }
+        }
+    }
+    match view(a) {
+        TermView::Binary(b) => Ok(Chars::L(binary_chars(b, enc))),
+        TermView::Nil | TermView::Cons(..) => Ok(Chars::L(list(a, enc, 0)?)),
+        _ => Err(Error::Badarg),
+    }
+}
+
+/// `adjust/3`: the padding before or after the data.
+fn adjust_chars(data: Chars, pad: Chars, adj: Adjust) -> Chars {
+    if pad == Chars::nil() {
+        return data;
+    }
+    match adj {
+        Adjust::Left => {
+            let mut v = vec![data];
+            v.append_list(pad);
+            Chars::L(v)
+        }
+        Adjust::Right => {
+            let mut v = vec![pad];
+            v.append_list(data);
+            Chars::L(v)
+        }
+    }
+}
+
+/// `term/5` on a deep list.
+fn term_chars(t: Chars, f: Option<i64>, adj: Adjust, p: Option<i64>, pad: char) -> Chars {
+    let f = match (f, p) {
+        (None, None) => return t,
+        (None, Some(p)) => p,
+        (Some(f), _) => f,
+    };
+    let l = t.char_count() as i64;
+    let lim = l.min(match p {
+        None => f,
+        Some(p) => p.min(f),
+    });
+    if l > lim {
+        adjust_chars(format_chars_n('*', lim), format_chars_n(pad, f - lim), adj)
+    } else {
+        adjust_chars(t, format_chars_n(pad, f - l), adj)
+    }
+}
+
+fn format_chars_n(c: char, n: i64) -> Chars {
+    super::chars::format_chars(c, n)
+}
+
+/// The first `n` characters, flat.
+fn flat_trunc(s: &Chars, n: i64) -> Chars {
+    Chars::str(&s.flatten().chars().take(n.max(0) as usize).collect::<String>())
+}
+
+fn string_field_chars(s: Chars, f: i64, adj: Adjust, n: i64, pad: char) -> Chars {
+    if n > f {
+        flat_trunc(&s, f)
+    } else if n < f {
+        adjust_chars(s, format_chars_n(pad, f - n), adj)
+    } else {
+        s
+    }
+}
+
+/// `string/6` on a deep list.
+fn string_chars(s: Chars, f: Option<i64>, adj: Adjust, p: Option<i64>, pad: char) -> Result<Chars, Error> {
+    let n = s.char_count() as i64;
+    match (f, p) {
+        (None, None) => Ok(s),
+        (Some(f), None) => Ok(string_field_chars(s, f, adj, n, pad)),
+        (None, Some(p)) => Ok(string_field_chars(s, p, Adjust::Left, n, pad)),
+        (Some(f), Some(p)) if f > p => {
+            let padding = format_chars_n(pad, f - p);
+            Ok(if n > p {
+                adjust_chars(flat_trunc(&s, p), padding, adj)
+            } else if n < p {
+                let mut v = vec![s];
+                v.append_list(format_chars_n(pad, p - n));
+                adjust_chars(Chars::L(v), padding, adj)
+            } else {
+                adjust_chars(s, padding, adj)
+            })
+        }
+        (Some(f), Some(p)) if f == p => Ok(string_field_chars(s, f, adj, n, pad)),
+        _ => Err(Error::Badarg),
+    }
 }
 
 /// The column after printing `s` from column `col` (tabs to multiples of 8).
@@ -342,17 +511,20 @@ fn depth_arg(d: Term) -> Result<i64, Error> {
 /// `~p`/`~P`: the field width is the line length (80), the precision the
 /// start column (the current one).
 fn print(s: &Spec, a: Term, depth: i64, col: i64) -> Result<String, Error> {
+    Ok(pretty::print(a, &print_options(s, depth, col)?))
+}
+
+fn print_options(s: &Spec, depth: i64, col: i64) -> Result<PrintOptions, Error> {
     if s.adjust == Adjust::Left {
         return Err(Error::Badarg);
     }
-    let opts = PrintOptions {
+    Ok(PrintOptions {
         column: s.precision.unwrap_or(col + 1),
         line_length: s.width.unwrap_or(80),
         depth,
         encoding: s.enc,
         strings: s.strings,
-    };
-    Ok(pretty::print(a, &opts))
+    })
 }
 
 /// The characters of a `~s` argument.

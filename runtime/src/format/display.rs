@@ -88,7 +88,7 @@ fn display_into(out: &mut Vec<u8>, t: Term) {
         }
         TermView::Map(m) => {
             push_str(out, "#{");
-            for (i, (&k, &v)) in m.keys.iter().zip(m.values).enumerate() {
+            for (i, (k, v)) in m.iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }

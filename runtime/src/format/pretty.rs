@@ -10,7 +10,8 @@
 //! line; map values that do not fit go on their own line.
 
 use super::strings::{is_printable_latin1, printable_latin1_list, quoted_string};
-use super::write::{binary_pieces, write_into};
+use super::write::binary_pieces;
+use super::chars::{Chars, Indent, Push};
 use super::{atoms, deep, Encoding};
 use crate::abi::{tag, Term};
 use crate::atom;
@@ -38,35 +39,34 @@ impl Default for PrintOptions {
 
 /// The `~P` text of `t`.
 pub fn print(t: Term, o: &PrintOptions) -> String {
+    print_chars(t, o).into_string()
+}
+
+/// `io_lib_pretty:print/2`: the deep character list OTP returns.
+pub fn print_chars(t: Term, o: &PrintOptions) -> Chars {
     deep::on_big_stack(|| print_here(t, o))
 }
 
-fn print_here(t: Term, o: &PrintOptions) -> String {
+fn print_here(t: Term, o: &PrintOptions) -> Chars {
     if o.depth == 0 {
-        return "...".to_owned();
+        return Chars::str("...");
     }
     let col = o.column.max(1);
     match view(t) {
-        TermView::Atom(a) => atoms::atom_text(atom::name(a), o.encoding),
+        TermView::Atom(a) => Chars::str(&atoms::atom_text(atom::name(a), o.encoding)),
         TermView::Tuple(_) | TermView::Cons(..) | TermView::Nil | TermView::Map(_) | TermView::Binary(_)
         | TermView::Bitstring(_) => {
             let node = layout(t, o.depth, o);
-            let mut out = String::new();
             let m = node.len;
             if o.line_length == 0 || (node.len < o.line_length - col && node.len <= m) {
-                write_node(&mut out, &node);
+                write_node(&node)
             } else {
                 let pp = Pp { ll: o.line_length, m };
                 let tind = [-1, 4].into_iter().find(|&i| pp.cind(&node, col, i, 0, 0).is_ok()).unwrap_or(1);
-                pp.pp(&mut out, &node, col, tind, col - 1, 0, 0);
+                pp.pp(&node, col, tind, &Indent::start(col), 0, 0)
             }
-            out
         }
-        _ => {
-            let mut out = String::new();
-            write_into(&mut out, t, -1, Encoding::Latin1);
-            out
-        }
+        _ => super::write::write_chars(t, -1, Encoding::Latin1),
     }
 }
 
@@ -81,7 +81,7 @@ pub struct Node {
 enum Kind {
     /// Text printed as is, never broken ("atomic": atoms, numbers,
     /// strings, printable binaries, `...`).
-    Leaf(String),
+    Leaf(Chars),
     List(Seq),
     Tuple { tagged: bool, seq: Seq },
     Map(Seq),
@@ -108,7 +108,11 @@ enum End {
 
 impl Node {
     fn leaf(s: String) -> Node {
-        Node { len: s.chars().count() as i64, kind: Kind::Leaf(s) }
+        Node { len: s.chars().count() as i64, kind: Kind::Leaf(Chars::str(&s)) }
+    }
+
+    fn leaf_chars(c: Chars) -> Node {
+        Node { len: c.char_count() as i64, kind: Kind::Leaf(c) }
     }
 
     fn is_atomic(&self) -> bool {
@@ -144,7 +148,7 @@ fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
     match view(t) {
         TermView::Nil => Node::leaf("[]".to_owned()),
         TermView::Tuple([]) => Node::leaf("{}".to_owned()),
-        TermView::Map(m) if m.keys.is_empty() => Node::leaf("#{}".to_owned()),
+        TermView::Map(m) if m.is_empty() => Node::leaf("#{}".to_owned()),
         TermView::Atom(a) => Node::leaf(atoms::atom_text(atom::name(a), o.encoding)),
         TermView::Cons(..) => {
             if o.strings && d != 1 {
@@ -178,10 +182,11 @@ fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
                 return Node::leaf("#{...}".to_owned());
             }
             let d0 = d - 1;
-            let mut elems = Vec::with_capacity(m.keys.len());
+            let mut elems = Vec::with_capacity(m.len());
             let mut end = End::Nil;
             let mut dd = d;
-            for (&k, &v) in m.keys.iter().zip(m.values) {
+            // Pairs in OTP's iteration order (see `term::map`).
+            for (k, v) in m.iter() {
                 if dd == 1 {
                     end = End::Dots;
                     break;
@@ -205,11 +210,7 @@ fn layout(t: Term, d: i64, o: &PrintOptions) -> Node {
             let len = 4 + pieces.iter().map(|p| p.len() as i64).sum::<i64>() + pieces.len() as i64 - 1;
             Node { len, kind: Kind::Bin(pieces) }
         }
-        _ => {
-            let mut s = String::new();
-            write_into(&mut s, t, -1, Encoding::Latin1);
-            Node::leaf(s)
-        }
+        _ => Node::leaf_chars(super::write::write_chars(t, -1, Encoding::Latin1)),
     }
 }
 
@@ -296,62 +297,54 @@ fn utf8_binary(b: &[u8], s: &str, d: i64) -> Option<Node> {
     }
 }
 
+/// `<<"...">>` as OTP builds it: `[$<,$<,S,$>,$>]`, `[$<,$<,S,"/utf8>>"]`,
+/// `[$<,$<,S|"...>>"]` or `[$<,$<,S|"/utf8...>>"]`.
 fn string_bin(chars: &[u32], suffix: &str, dots: &str) -> Node {
-    Node::leaf(format!("<<{}{}{}>>", quoted_string(chars, Encoding::Unicode), suffix, dots))
+    let s = Chars::str(&quoted_string(chars, Encoding::Unicode));
+    let mut v = vec![Chars::C(60), Chars::C(60), s];
+    match (suffix.is_empty(), dots.is_empty()) {
+        (true, true) => v.text(">>"),
+        (false, true) => v.push(Chars::str("/utf8>>")),
+        (true, false) => v.text("...>>"),
+        (false, false) => v.text("/utf8...>>"),
+    }
+    Node::leaf_chars(Chars::L(v))
 }
 
-/// Writes a node on one line.
-fn write_node(out: &mut String, n: &Node) {
-    let Some(_level) = deep::enter() else { return };
+/// Writes a node on one line (`write/1` of the intermediate form).
+fn write_node(n: &Node) -> Chars {
+    let Some(_level) = deep::enter() else { return Chars::nil() };
     match &n.kind {
-        Kind::Leaf(s) => out.push_str(s),
-        Kind::List(seq) => {
-            out.push('[');
-            write_seq(out, seq, '|');
-            out.push(']');
-        }
-        Kind::Tuple { seq, .. } => {
-            out.push('{');
-            write_seq(out, seq, ',');
-            out.push('}');
-        }
-        Kind::Map(seq) => {
-            out.push_str("#{");
-            write_seq(out, seq, ',');
-            out.push('}');
-        }
-        Kind::Pair(k, v) => {
-            write_node(out, k);
-            out.push_str(" => ");
-            write_node(out, v);
-        }
-        Kind::Bin(pieces) => {
-            out.push_str("<<");
-            out.push_str(&pieces.join(","));
-            out.push_str(">>");
-        }
+        Kind::Leaf(s) => s.clone(),
+        Kind::List(seq) => Chars::L(vec![Chars::C(91), write_seq(seq, '|'), Chars::C(93)]),
+        Kind::Tuple { seq, .. } => Chars::L(vec![Chars::C(123), write_seq(seq, ','), Chars::C(125)]),
+        Kind::Map(seq) => Chars::L(vec![Chars::C(35), Chars::C(123), write_seq(seq, ','), Chars::C(125)]),
+        Kind::Pair(k, v) => Chars::L(vec![write_node(k), Chars::str(" => "), write_node(v)]),
+        Kind::Bin(pieces) => super::write::bin_chars(pieces),
     }
 }
 
-fn write_seq(out: &mut String, seq: &Seq, sep: char) {
+fn write_seq(seq: &Seq, sep: char) -> Chars {
+    let mut out: Vec<Chars> = Vec::new();
     for (i, e) in seq.elems.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.ch(',');
         }
-        write_node(out, e);
+        out.push(write_node(e));
     }
     match &seq.end {
         End::Nil => {}
-        End::Dots if seq.elems.is_empty() => out.push_str("..."),
+        End::Dots if seq.elems.is_empty() => return Chars::str("..."),
         End::Dots => {
-            out.push(sep);
-            out.push_str("...");
+            out.ch(sep);
+            out.text("...");
         }
         End::Tail(t) => {
-            out.push(sep);
-            write_node(out, t);
+            out.ch(sep);
+            out.append_list(write_node(t));
         }
     }
+    Chars::L(out)
 }
 
 /// `last_depth`: 0 when another element follows element `i`, else `ld + 1`.
@@ -360,12 +353,6 @@ fn last_depth(seq: &Seq, i: usize, ld: i64) -> i64 {
         0
     } else {
         ld + 1
-    }
-}
-
-fn indent(out: &mut String, n: i64) {
-    for _ in 0..n.max(0) {
-        out.push(' ');
     }
 }
 

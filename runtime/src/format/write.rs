@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::chars::{Chars, Push};
 use super::{atoms, deep, float, Encoding};
 use crate::abi::Term;
 use crate::atom;
@@ -70,26 +71,24 @@ pub fn write_into(out: &mut String, t: Term, depth: i64, enc: Encoding) {
             out.push('}');
         }
         TermView::Map(m) => {
-            if m.keys.is_empty() || d == 1 {
+            // Pairs in OTP's iteration order (see `term::map`).
+            let mut pairs = m.iter();
+            let Some((k0, v0)) = pairs.next().filter(|_| d != 1) else {
                 out.push_str("#{}");
                 return;
-            }
+            };
             let d0 = d - 1;
             out.push_str("#{");
-            write_assoc(out, m.keys[0], m.values[0], d0, enc);
+            write_assoc(out, k0, v0, d0, enc);
             let mut dd = d0;
-            let mut i = 1;
             loop {
                 if dd == 1 {
                     out.push_str(",...");
                     break;
                 }
-                if i >= m.keys.len() {
-                    break;
-                }
+                let Some((k, v)) = pairs.next() else { break };
                 out.push(',');
-                write_assoc(out, m.keys[i], m.values[i], d0, enc);
-                i += 1;
+                write_assoc(out, k, v, d0, enc);
                 dd -= 1;
             }
             out.push('}');
@@ -206,4 +205,122 @@ pub fn push_export(out: &mut String, module: Term, function: Term, arity: u32) {
     out.push(':');
     atoms::push_atom(out, atom::name(function), Encoding::Unicode);
     let _ = write!(out, "/{arity}");
+}
+
+/// `io_lib:write/2` as the deep list OTP returns (`write1/3` there):
+/// `[$[, [H | Tail], $]]` for lists, `[${, [E1 | Rest], $}]` for tuples,
+/// `[$#, ${, [Pair | Rest], $}]` for maps, `[$<,$<, Body, $>,$>]` for
+/// binaries; atoms, numbers and other atomic terms are flat strings.
+pub fn write_chars(t: Term, depth: i64, enc: Encoding) -> Chars {
+    deep::on_big_stack(|| write_chars_here(t, depth, enc))
+}
+
+fn write_chars_here(t: Term, d: i64, enc: Encoding) -> Chars {
+    let Some(_level) = deep::enter() else { return Chars::nil() };
+    if d == 0 {
+        return Chars::str("...");
+    }
+    let c = |ch: char| Chars::C(ch as u32);
+    match view(t) {
+        TermView::Cons(h, tl) => {
+            if d == 1 {
+                return Chars::str("[...]");
+            }
+            let mut body = vec![write_chars_here(h, d - 1, enc)];
+            let mut t = tl;
+            let mut dd = d - 1;
+            loop {
+                match view(t) {
+                    TermView::Nil => break,
+                    _ if dd == 1 => {
+                        body.ch('|');
+                        body.text("...");
+                        break;
+                    }
+                    TermView::Cons(h, tl) => {
+                        body.ch(',');
+                        body.push(write_chars_here(h, dd - 1, enc));
+                        t = tl;
+                        dd -= 1;
+                    }
+                    _ => {
+                        body.ch('|');
+                        body.push(write_chars_here(t, dd - 1, enc));
+                        break;
+                    }
+                }
+            }
+            Chars::L(vec![c('['), Chars::L(body), c(']')])
+        }
+        TermView::Tuple(es) if !es.is_empty() => {
+            if d == 1 {
+                return Chars::str("{...}");
+            }
+            let mut body = vec![write_chars_here(es[0], d - 1, enc)];
+            let mut dd = d - 1;
+            for &e in &es[1..] {
+                if dd == 1 {
+                    body.ch(',');
+                    body.text("...");
+                    break;
+                }
+                body.ch(',');
+                body.push(write_chars_here(e, dd - 1, enc));
+                dd -= 1;
+            }
+            Chars::L(vec![c('{'), Chars::L(body), c('}')])
+        }
+        TermView::Map(m) => {
+            let mut pairs = m.iter();
+            let Some((k0, v0)) = pairs.next().filter(|_| d != 1) else {
+                return Chars::str("#{}");
+            };
+            let d0 = d - 1;
+            let assoc = |k: Term, v: Term| {
+                Chars::L(vec![write_chars_here(k, d0, enc), Chars::str(" => "), write_chars_here(v, d0, enc)])
+            };
+            let mut body = vec![assoc(k0, v0)];
+            let mut dd = d0;
+            loop {
+                if dd == 1 {
+                    body.text(",...");
+                    break;
+                }
+                let Some((k, v)) = pairs.next() else { break };
+                body.ch(',');
+                body.push(assoc(k, v));
+                dd -= 1;
+            }
+            Chars::L(vec![c('#'), c('{'), Chars::L(body), c('}')])
+        }
+        TermView::Binary(b) => bin_chars(&binary_pieces(b, d)),
+        TermView::Bitstring(b) => bin_chars(&bitstring_pieces(b, d)),
+        _ => {
+            let mut s = String::new();
+            write_into(&mut s, t, d, enc);
+            Chars::str(&s)
+        }
+    }
+}
+
+/// `io_lib:write_binary/3`'s list: `[$<,$<,Body,$>,$>]`, the body the
+/// byte texts separated by commas, a trailing `Value:Bits` spliced in as
+/// three elements.
+pub(crate) fn bin_chars(pieces: &[String]) -> Chars {
+    let mut body = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 {
+            body.ch(',');
+        }
+        body.extend(bin_piece(p));
+    }
+    Chars::L(vec![Chars::C(60), Chars::C(60), Chars::L(body), Chars::C(62), Chars::C(62)])
+}
+
+/// One piece of a binary's body as elements: `"97"`, or `"5", $:, "3"`.
+pub(crate) fn bin_piece(p: &str) -> Vec<Chars> {
+    match p.split_once(':') {
+        Some((v, n)) => vec![Chars::str(v), Chars::C(58), Chars::str(n)],
+        None => vec![Chars::str(p)],
+    }
 }

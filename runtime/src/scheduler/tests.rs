@@ -241,7 +241,8 @@ unsafe extern "C" fn crasher(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: T
     kiln_bif_error(p, crate::atom::intern("boom"));
     // SAFETY: `p` is the running process with an exception recorded.
     unsafe {
-        let handler = crate::exception::kiln_unwind(p);
+        let (loc, bif) = (crate::abi::trace::NO_LOC, crate::abi::trace::NO_BIF);
+        let handler = crate::exception::kiln_unwind(p, std::ptr::null(), loc, bif);
         handler(p, tag::NIL, tag::NIL, tag::NIL, tag::NIL)
     }
 }

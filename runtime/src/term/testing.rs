@@ -20,6 +20,9 @@ impl TestHeap {
 
     /// A map from (key, value) pairs, in the given (key) order.
     pub fn map(&mut self, pairs: &[(Term, Term)]) -> Term {
+        if pairs.len() > crate::term::FLATMAP_MAX {
+            return crate::term::make_map_from_pairs(self, pairs.to_vec());
+        }
         let keys: Vec<Term> = pairs.iter().map(|p| p.0).collect();
         let kt = make_tuple(self, &keys);
         let p = self.alloc_words(2 + pairs.len());

@@ -1,7 +1,8 @@
 //! Bit syntax: `<<...>>` construction and binary patterns.
 //!
 //! Construction becomes a chain of runtime primitives on a builder term,
-//! `'$bs_init'() -> '$bs_put_<kind>'(B, Value, Size, Flags) ... ->
+//! `'$bs_init'()` (or `'$bs_append'(Bin, Flags)` when the first segment is
+//! a whole binary) `-> '$bs_put_<kind>'(B, Value, Size, Flags) ... ->
 //! '$bs_finish'(B)`, after every value and size has been evaluated left to
 //! right; a binary whose segments are all constants is built here instead
 //! and becomes a literal. Patterns become [`Pat::Binary`], whose segment
@@ -125,7 +126,19 @@ impl<'a> Lowerer<'a> {
         if let Some(bytes) = constant_binary(&segs) {
             return Ok(Operand::Lit(Lit::Binary(bytes)));
         }
-        let mut builder = self.bind(b, erlang_call("$bs_init", vec![]));
+        // `<<Acc/binary, ...>>` starts from `Acc` itself, which the runtime
+        // extends in place when it can (linear appends in a loop).
+        let mut segs = segs.into_iter().peekable();
+        let first_is_whole_binary = segs.peek().is_some_and(|(s, _)| {
+            s.kind == SegmentKind::Binary && matches!(&s.size, Some(Operand::Lit(Lit::Atom(a))) if a == "all")
+        });
+        let mut builder = match segs.next_if(|_| first_is_whole_binary) {
+            Some((seg, _)) => {
+                let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
+                self.bind(b, erlang_call("$bs_append", vec![seg.value, flags]))
+            }
+            None => self.bind(b, erlang_call("$bs_init", vec![])),
+        };
         for (seg, _) in segs {
             let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
             let args = match seg.kind {

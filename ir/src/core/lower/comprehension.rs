@@ -62,7 +62,7 @@ impl<'a> Lowerer<'a> {
             args: vec![v],
             clauses: vec![
                 Clause { patterns: vec![Pat::Var(x.clone())], guards: vec![vec![Guard::Test(test)]], body: Expr::Atomic(Operand::Var(x)) },
-                Clause { patterns: vec![Pat::Wildcard], guards: vec![], body: raise_error("badarg") },
+                Clause { patterns: vec![Pat::Wildcard], guards: vec![], body: raise_error("badarg", self.cur_line) },
             ],
         };
         self.bind(b, case)
@@ -117,7 +117,8 @@ impl<'a> Lowerer<'a> {
 
                 // [P | T] -> <rest of the comprehension>, continuing with lc(T)
                 let pat = self.pattern(pattern, true)?;
-                let again = |name: &Var, t: &Var| Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![Operand::Var(t.clone())] };
+                let line = self.cur_line;
+                let again = |name: &Var, t: &Var| Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![Operand::Var(t.clone())], line };
                 let next: Tail = &|l, b| Ok(l.bind(b, again(&name, &tail_var)));
                 let mut body_b = Bindings::new();
                 let v = self.comprehension(expr, rest, next, span, bitstrings, &mut body_b)?;
@@ -138,7 +139,7 @@ impl<'a> Lowerer<'a> {
                         body: again(&name, &skip_tail),
                     },
                     Clause { patterns: vec![Pat::Lit(Lit::Nil)], guards: vec![], body: wrap(end_b, Expr::Atomic(end)) },
-                    Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad)) },
+                    Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad), self.cur_line) },
                 ];
                 let fun = Fun {
                     name: None,
@@ -147,7 +148,7 @@ impl<'a> Lowerer<'a> {
                     label,
                     line: self.line(span),
                 };
-                let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![list] };
+                let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![list], line: self.cur_line };
                 let result = self.fresh("_lc");
                 let body = Expr::Let { var: result.clone(), value: Box::new(call), body: Box::new(Expr::Atomic(Operand::Var(result))) };
                 Ok(self.bind(b, Expr::LetRec { name, fun: Box::new(fun), body: Box::new(body) }))
@@ -181,7 +182,8 @@ impl<'a> Lowerer<'a> {
                     flags: kiln_abi::bits::flags(1, false, false, false),
                 };
                 segs.push(rest_seg(&rest_var));
-                let again = |name: &Var, t: &Var| Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![Operand::Var(t.clone())] };
+                let line = self.cur_line;
+                let again = |name: &Var, t: &Var| Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![Operand::Var(t.clone())], line };
                 let next: Tail = &|l, b| Ok(l.bind(b, again(&name, &rest_var)));
                 let mut body_b = Bindings::new();
                 let v = self.comprehension(expr, rest, next, span, bitstrings, &mut body_b)?;
@@ -207,7 +209,7 @@ impl<'a> Lowerer<'a> {
                         guards: vec![vec![Guard::Test(is_bits)]],
                         body: wrap(end_b, Expr::Atomic(end)),
                     },
-                    Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad)) },
+                    Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad), self.cur_line) },
                 ];
                 let fun = Fun {
                     name: None,
@@ -216,7 +218,7 @@ impl<'a> Lowerer<'a> {
                     label,
                     line: self.line(span),
                 };
-                let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![bin] };
+                let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: vec![bin], line: self.cur_line };
                 let result = self.fresh("_bc");
                 let body = Expr::Let { var: result.clone(), value: Box::new(call), body: Box::new(Expr::Atomic(Operand::Var(result))) };
                 Ok(self.bind(b, Expr::LetRec { name, fun: Box::new(fun), body: Box::new(body) }))

@@ -59,7 +59,7 @@ impl<'a> Lowerer<'a> {
             args: vec![m],
             clauses: vec![
                 Clause { patterns: vec![Pat::Var(x.clone())], guards: vec![vec![Guard::Test(is_map)]], body: Expr::Atomic(Operand::Var(x)) },
-                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badmap", Operand::Var(bad)) },
+                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badmap", Operand::Var(bad), self.cur_line) },
             ],
         };
         self.bind(b, case)

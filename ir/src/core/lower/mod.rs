@@ -25,8 +25,9 @@ pub(crate) type Env = BTreeMap<String, Var>;
 /// A binding produced while lowering an expression.
 pub(crate) enum Binding {
     Let(Var, Expr),
-    /// Match the operand against the pattern or raise `{badmatch, V}`.
-    Match(Pat, Operand),
+    /// Match the operand against the pattern or raise `{badmatch, V}` (at
+    /// the source line given).
+    Match(Pat, Operand, u32),
 }
 
 pub(crate) type Bindings = Vec<Binding>;
@@ -97,6 +98,7 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
                 env: Env::new(),
                 counter: 0,
                 fun_counter: 0,
+                cur_line: 0,
             };
             match l.function(f) {
                 Ok(def) => functions.push(def),
@@ -105,7 +107,8 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
         }
     }
     if errors.is_empty() {
-        Ok(Module { name, exports, functions })
+        let file = sources.files().first().map(|f| f.name.clone()).unwrap_or_default();
+        Ok(Module { name, file, exports, functions })
     } else {
         Err(errors)
     }
@@ -128,6 +131,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) env: Env,
     counter: u32,
     pub(crate) fun_counter: u32,
+    /// Source line of the innermost expression being lowered: calls and
+    /// raises made for it carry this line (for stack traces).
+    pub(crate) cur_line: u32,
 }
 
 pub(crate) fn unsupported(span: Span, what: &str) -> Diagnostic {
@@ -151,14 +157,14 @@ pub(crate) fn wrap(mut bindings: Bindings, tail: Expr) -> Expr {
     for b in bindings.into_iter().rev() {
         e = match b {
             Binding::Let(v, value) => Expr::Let { var: v, value: Box::new(value), body: Box::new(e) },
-            Binding::Match(p, o) => match_or_fail(o, p, e, "badmatch"),
+            Binding::Match(p, o, line) => match_or_fail(o, p, e, "badmatch", line),
         };
     }
     e
 }
 
 /// `case o of p -> body; V -> error({tag, V}) end`
-fn match_or_fail(o: Operand, p: Pat, body: Expr, tag: &str) -> Expr {
+fn match_or_fail(o: Operand, p: Pat, body: Expr, tag: &str, line: u32) -> Expr {
     if let Pat::Var(v) = &p {
         return Expr::Let { var: v.clone(), value: Box::new(Expr::Atomic(o)), body: Box::new(body) };
     }
@@ -170,23 +176,39 @@ fn match_or_fail(o: Operand, p: Pat, body: Expr, tag: &str) -> Expr {
         args: vec![o],
         clauses: vec![
             Clause { patterns: vec![p], guards: vec![], body },
-            Clause { patterns: vec![Pat::Var(fail_var.clone())], guards: vec![], body: error_tuple(tag, Operand::Var(fail_var)) },
+            Clause {
+                patterns: vec![Pat::Var(fail_var.clone())],
+                guards: vec![],
+                body: error_tuple(tag, Operand::Var(fail_var), line),
+            },
         ],
     }
 }
 
-/// `error({tag, v})`
-pub(crate) fn error_tuple(tag: &str, v: Operand) -> Expr {
+/// `error({tag, v})`, raised at source line `line`.
+pub(crate) fn error_tuple(tag: &str, v: Operand, line: u32) -> Expr {
     let t = format!("{tag}@reason");
     Expr::Let {
         var: t.clone(),
         value: Box::new(Expr::Tuple(vec![Operand::atom(tag), v])),
-        body: Box::new(Expr::Raise { class: Operand::atom("error"), reason: Operand::Var(t), trace: None }),
+        body: Box::new(Expr::Raise { class: Operand::atom("error"), reason: Operand::Var(t), trace: None, args: None, line }),
     }
 }
 
-pub(crate) fn raise_error(reason: &str) -> Expr {
-    Expr::Raise { class: Operand::atom("error"), reason: Operand::atom(reason), trace: None }
+/// `error(reason)`, raised at source line `line`.
+pub(crate) fn raise_error(reason: &str, line: u32) -> Expr {
+    Expr::Raise { class: Operand::atom("error"), reason: Operand::atom(reason), trace: None, args: None, line }
+}
+
+/// `error(function_clause)` whose stack trace shows the arguments.
+fn function_clause(args: &[Operand], line: u32) -> Expr {
+    Expr::Raise {
+        class: Operand::atom("error"),
+        reason: Operand::atom("function_clause"),
+        trace: None,
+        args: Some(args.to_vec()),
+        line,
+    }
 }
 
 impl<'a> Lowerer<'a> {
@@ -203,10 +225,16 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Binds `e` to a fresh variable and returns it as an operand.
-    pub(crate) fn bind(&mut self, b: &mut Bindings, e: Expr) -> Operand {
+    /// Binds `e` to a fresh variable and returns it as an operand. A call
+    /// without a line gets the current expression's.
+    pub(crate) fn bind(&mut self, b: &mut Bindings, mut e: Expr) -> Operand {
         if let Expr::Atomic(o) = e {
             return o;
+        }
+        if let Expr::Call { line, .. } | Expr::ApplyList { line, .. } = &mut e {
+            if *line == 0 {
+                *line = self.cur_line;
+            }
         }
         let v = self.fresh("_t");
         b.push(Binding::Let(v.clone(), e));
@@ -216,8 +244,9 @@ impl<'a> Lowerer<'a> {
     fn function(&mut self, f: &ast::Function) -> Result<FunDef> {
         let params: Vec<Var> = (0..f.arity).map(|i| self.fresh(&format!("_a{i}"))).collect();
         let args: Vec<Operand> = params.iter().map(|p| Operand::Var(p.clone())).collect();
-        let body = self.clauses_case(args, &f.clauses, true, |_| raise_error("function_clause"))?;
-        Ok(FunDef { name: f.name.clone(), arity: f.arity, params, body, line: self.line(f.span) })
+        let line = self.line(f.span);
+        let body = self.clauses_case(args, &f.clauses, true, |a| function_clause(a, line))?;
+        Ok(FunDef { name: f.name.clone(), arity: f.arity, params, body, line })
     }
 
     /// Lowers function-like clauses (patterns bind fresh variables when
@@ -365,12 +394,20 @@ impl<'a> Lowerer<'a> {
             self.env.insert(name.clone(), v.clone());
             pats.push(Pat::Var(v));
         }
-        b.push(Binding::Match(Pat::Tuple(pats), result));
+        b.push(Binding::Match(Pat::Tuple(pats), result, self.cur_line));
         Operand::Var(value)
     }
 
     /// Lowers an expression, appending its computation to `b`.
     pub(crate) fn expr(&mut self, e: &ast::Expr, b: &mut Bindings) -> Result<Operand> {
+        let saved = self.cur_line;
+        self.cur_line = self.line(e.span);
+        let r = self.expr_at(e, b);
+        self.cur_line = saved;
+        r
+    }
+
+    fn expr_at(&mut self, e: &ast::Expr, b: &mut Bindings) -> Result<Operand> {
         use ast::ExprKind as K;
         match &e.kind {
             K::Integer(i) => Ok(Operand::Lit(Lit::Integer(i.clone()))),
@@ -402,7 +439,7 @@ impl<'a> Lowerer<'a> {
             K::Match(p, value) => {
                 let v = self.expr(value, b)?;
                 let pat = self.pattern(p, false)?;
-                b.push(Binding::Match(pat, v.clone()));
+                b.push(Binding::Match(pat, v.clone(), self.cur_line));
                 Ok(v)
             }
             K::BinOp(ast::BinOp::AndAlso, l, r) => self.short_circuit(l, r, true, b),
@@ -427,11 +464,11 @@ impl<'a> Lowerer<'a> {
             K::Case { expr, clauses } => {
                 let v = self.expr(expr, b)?;
                 let fv = self.fresh("_c");
-                let fail = error_tuple("case_clause", Operand::Var(fv.clone()));
+                let fail = error_tuple("case_clause", Operand::Var(fv.clone()), self.cur_line);
                 let fail = Expr::Let { var: fv, value: Box::new(Expr::Atomic(v.clone())), body: Box::new(fail) };
                 self.exporting_case(vec![v], clauses, fail, b)
             }
-            K::If(clauses) => self.exporting_case(vec![], clauses, raise_error("if_clause"), b),
+            K::If(clauses) => self.exporting_case(vec![], clauses, raise_error("if_clause", self.cur_line), b),
             K::Receive { clauses, after } => self.receive(clauses, after.as_deref(), b),
             K::Try { body, of_clauses, catch_clauses, after } => self.try_expr(body, of_clauses, catch_clauses, after, b),
             K::Catch(x) => {
@@ -504,7 +541,7 @@ impl<'a> Lowerer<'a> {
         self.env = saved;
         let (cont, short) = if and { ("true", "false") } else { ("false", "true") };
         let bad = self.fresh("_b");
-        let fail = error_tuple("badarg", Operand::Var(bad.clone()));
+        let fail = error_tuple("badarg", Operand::Var(bad.clone()), self.cur_line);
         let case = Expr::Case {
             args: vec![lv],
             clauses: vec![
@@ -534,11 +571,11 @@ impl<'a> Lowerer<'a> {
                 }
                 let ops = args.iter().map(|a| self.expr(a, b)).collect::<Result<Vec<_>>>()?;
                 if self.locals.contains(&(name.clone(), arity)) {
-                    return Ok(self.bind(b, Expr::Call { callee: Callee::Local { name: name.clone(), arity }, args: ops }));
+                    return Ok(self.bind(b, Expr::Call { callee: Callee::Local { name: name.clone(), arity }, args: ops, line: 0 }));
                 }
                 if let Some(module) = self.imports.get(&(name.clone(), arity)) {
                     let callee = Callee::Remote { module: Operand::atom(module), name: Operand::atom(name) };
-                    return Ok(self.bind(b, Expr::Call { callee, args: ops }));
+                    return Ok(self.bind(b, Expr::Call { callee, args: ops, line: 0 }));
                 }
                 if name == "apply" && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));
@@ -557,12 +594,12 @@ impl<'a> Lowerer<'a> {
                 if is_apply && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));
                 }
-                Ok(self.bind(b, Expr::Call { callee: Callee::Remote { module: mo, name: fo }, args: ops }))
+                Ok(self.bind(b, Expr::Call { callee: Callee::Remote { module: mo, name: fo }, args: ops, line: 0 }))
             }
             _ => {
                 let f = self.expr(fun, b)?;
                 let ops = args.iter().map(|a| self.expr(a, b)).collect::<Result<Vec<_>>>()?;
-                Ok(self.bind(b, Expr::Call { callee: Callee::Fun(f), args: ops }))
+                Ok(self.bind(b, Expr::Call { callee: Callee::Fun(f), args: ops, line: 0 }))
             }
         }
     }
@@ -570,9 +607,10 @@ impl<'a> Lowerer<'a> {
     /// `fun f/N` and `fun M:F/N` as a fun that calls the function.
     fn wrapper_fun(&mut self, callee: Callee, arity: u32, span: Span, b: &mut Bindings) -> Operand {
         let params: Vec<Var> = (0..arity).map(|i| self.fresh(&format!("_w{i}"))).collect();
-        let body = Expr::Call { callee, args: params.iter().map(|p| Operand::Var(p.clone())).collect() };
+        let line = self.line(span);
+        let body = Expr::Call { callee, args: params.iter().map(|p| Operand::Var(p.clone())).collect(), line };
         let label = self.next_fun_label();
-        let fun = Fun { name: None, params, body, label, line: self.line(span) };
+        let fun = Fun { name: None, params, body, label, line };
         self.bind(b, Expr::Fun(Box::new(fun)))
     }
 
@@ -584,7 +622,6 @@ impl<'a> Lowerer<'a> {
 
     fn lambda(&mut self, name: Option<&str>, clauses: &[ast::Clause], span: Span, b: &mut Bindings) -> Result<Operand> {
         let arity = clauses[0].patterns.len() as u32;
-        let label = self.next_fun_label();
         let saved = self.env.clone();
         let self_var = name.map(|n| {
             let v = self.fresh(n);
@@ -593,9 +630,13 @@ impl<'a> Lowerer<'a> {
         });
         let params: Vec<Var> = (0..arity).map(|i| self.fresh(&format!("_f{i}"))).collect();
         let args: Vec<Operand> = params.iter().map(|p| Operand::Var(p.clone())).collect();
-        let body = self.clauses_case(args, clauses, true, |_| raise_error("function_clause"));
+        let line = self.line(span);
+        let body = self.clauses_case(args, clauses, true, |a| function_clause(a, line));
         self.env = saved;
-        let fun = Fun { name: self_var, params, body: body?, label, line: self.line(span) };
+        // Numbered after the funs inside it, as OTP numbers them (the
+        // names show in stack traces).
+        let label = self.next_fun_label();
+        let fun = Fun { name: self_var, params, body: body?, label, line };
         Ok(self.bind(b, Expr::Fun(Box::new(fun))))
     }
 
@@ -652,7 +693,7 @@ impl<'a> Lowerer<'a> {
             Expr::Atomic(Operand::Var(var.clone()))
         } else {
             let fv = self.fresh("_tc");
-            let fail = error_tuple("try_clause", Operand::Var(fv.clone()));
+            let fail = error_tuple("try_clause", Operand::Var(fv.clone()), self.cur_line);
             let fail = Expr::Let { var: fv, value: Box::new(Expr::Atomic(Operand::Var(var.clone()))), body: Box::new(fail) };
             let mut sb = Bindings::new();
             let r = self.exporting_case(vec![Operand::Var(var.clone())], of_clauses, fail, &mut sb)?;
@@ -664,6 +705,8 @@ impl<'a> Lowerer<'a> {
             class: Operand::Var(class.clone()),
             reason: Operand::Var(reason.clone()),
             trace: Some(Operand::Var(trace.clone())),
+            args: None,
+            line: 0,
         };
         let handler = if catch_clauses.is_empty() {
             reraise.clone()
@@ -718,7 +761,13 @@ impl<'a> Lowerer<'a> {
                 trace: t.clone(),
                 handler: Box::new(seq(
                     after_expr,
-                    Expr::Raise { class: Operand::Var(c), reason: Operand::Var(r), trace: Some(Operand::Var(t)) },
+                    Expr::Raise {
+                        class: Operand::Var(c),
+                        reason: Operand::Var(r),
+                        trace: Some(Operand::Var(t)),
+                        args: None,
+                        line: 0,
+                    },
                     err_tmp,
                 )),
             };
@@ -739,14 +788,14 @@ fn exported_vars<'e>(outer: &Env, mut envs: impl Iterator<Item = &'e Env>) -> Ve
 }
 
 pub(crate) fn erlang_call(name: &str, args: Vec<Operand>) -> Expr {
-    Expr::Call { callee: Callee::Remote { module: Operand::atom("erlang"), name: Operand::atom(name) }, args }
+    Expr::Call { callee: Callee::Remote { module: Operand::atom("erlang"), name: Operand::atom(name) }, args, line: 0 }
 }
 
 fn apply_list(mut ops: Vec<Operand>) -> Expr {
     let args = ops.pop().expect("apply has 2 or 3 arguments");
     let fun = ops.pop().expect("apply has 2 or 3 arguments");
     let module = ops.pop();
-    Expr::ApplyList { module, fun, args }
+    Expr::ApplyList { module, fun, args, line: 0 }
 }
 
 pub(crate) fn string_lit(s: &str) -> Lit {

@@ -62,7 +62,7 @@ impl<'a> Lowerer<'a> {
                     (Pat::Var(v), p) | (p, Pat::Var(v)) => Pat::Alias(v, Box::new(p)),
                     (Pat::Wildcard, p) | (p, Pat::Wildcard) => p,
                     (l, r) if l == r => l,
-                    _ => return Err(unsupported(p.span, "a match of two compound patterns (`P1 = P2` in a pattern)")),
+                    (l, r) => Pat::Both(Box::new(l), Box::new(r)),
                 }
             }
             K::BinOp(ast::BinOp::Append, l, r) => match &l.kind {

@@ -94,7 +94,7 @@ impl<'a> Lowerer<'a> {
             args: vec![r],
             clauses: vec![
                 Clause { patterns: vec![pat], guards: vec![], body },
-                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badrecord", Operand::Var(bad)) },
+                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badrecord", Operand::Var(bad), self.cur_line) },
             ],
         }
     }

@@ -9,11 +9,13 @@ pub(crate) struct FnBuilder {
     /// The block instructions are appended to; `None` after a terminator
     /// until `switch_to`.
     pub current: Option<BlockId>,
+    /// The source line given to the terminators made from now on.
+    pub line: u32,
 }
 
 impl FnBuilder {
     pub fn new() -> FnBuilder {
-        let mut b = FnBuilder { blocks: vec![], value_types: vec![], current: None };
+        let mut b = FnBuilder { blocks: vec![], value_types: vec![], current: None, line: 0 };
         let entry = b.new_block(BlockKind::Normal);
         b.current = Some(entry);
         b
@@ -25,7 +27,7 @@ impl FnBuilder {
     }
 
     pub fn new_block(&mut self, kind: BlockKind) -> BlockId {
-        self.blocks.push(Block { kind, params: vec![], insts: vec![], term: Terminator::Unreachable });
+        self.blocks.push(Block { kind, params: vec![], insts: vec![], term: Terminator::Unreachable, line: 0 });
         BlockId(self.blocks.len() as u32 - 1)
     }
 
@@ -61,7 +63,11 @@ impl FnBuilder {
     }
 
     pub fn terminate(&mut self, term: Terminator) {
-        self.cur().term = term;
+        let line = self.line;
+        let b = self.cur();
+        b.term = term;
+        let traced = matches!(b.term, Terminator::Call { .. } | Terminator::TailCall { .. } | Terminator::Raise { .. });
+        b.line = if traced { line } else { 0 };
         self.current = None;
     }
 

@@ -49,6 +49,10 @@ impl<'m> FnLowerer<'m> {
                 self.env.insert(x.clone(), v);
                 self.pattern(p, v, fail)?;
             }
+            Pat::Both(l, r) => {
+                self.pattern(l, v, fail)?;
+                self.pattern(r, v, fail)?;
+            }
             Pat::Map(pairs) => {
                 let is = self.guard_bif("is_map", vec![v], fail);
                 let yes = self.b.push(Op::IsTrue(is), Type::Bool);
@@ -80,7 +84,7 @@ impl<'m> FnLowerer<'m> {
 
     /// Calls an `erlang` guard BIF; the non-value (no match) goes to `fail`.
     fn guard_bif(&mut self, name: &str, args: Vec<Value>, fail: BlockId) -> Value {
-        let v = self.b.push(Op::Bif { module: "erlang".into(), name: name.into(), args, guard: true }, Type::Term);
+        let v = self.b.push(Op::Bif { module: "erlang".into(), name: name.into(), args, guard: true, line: 0 }, Type::Term);
         let failed = self.b.push(Op::IsNonValue(v), Type::Bool);
         let ok = self.b.push(Op::Not(failed), Type::Bool);
         self.b.guard(ok, fail);

@@ -22,7 +22,8 @@ use std::collections::HashMap;
 
 /// Lowers a Core module to SSA (already passed through the SSA passes).
 pub fn lower_module(m: &core::Module) -> Result<Module, Diagnostic> {
-    let mut ml = ModuleLowerer { module: Module { name: m.name.clone(), functions: vec![], literals: vec![], lambdas: vec![] } };
+    let module = Module { name: m.name.clone(), file: m.file.clone(), functions: vec![], literals: vec![], lambdas: vec![] };
+    let mut ml = ModuleLowerer { module };
     for f in &m.functions {
         let exported = m.exports.iter().any(|(n, a)| *n == f.name && *a == f.arity);
         let func = ml.function(&f.name, FunctionKind::Named { exported }, &f.params, &[], None, &f.body, f.line, &HashMap::new())?;
@@ -208,8 +209,12 @@ impl<'m> FnLowerer<'m> {
                 let args = self.operands(args)?;
                 self.case(&args, clauses, tail)
             }
-            Expr::Call { callee, args } => self.call(callee, args, tail),
-            Expr::ApplyList { module, fun, args } => {
+            Expr::Call { callee, args, line } => {
+                self.b.line = *line;
+                self.call(callee, args, tail)
+            }
+            Expr::ApplyList { module, fun, args, line } => {
+                self.b.line = *line;
                 let module = module.as_ref().map(|m| self.operand(m)).transpose()?;
                 let (fun, args) = (self.operand(fun)?, self.operand(args)?);
                 self.transfer(Callee::ApplyList { module, fun, args }, vec![], tail)
@@ -227,11 +232,24 @@ impl<'m> FnLowerer<'m> {
                 self.try_expr(body, var, success, [class, reason, trace], handler, tail)
             }
             Expr::Catch(body) => self.catch(body, tail),
-            Expr::Raise { class, reason, trace } => {
+            Expr::Raise { class, reason, trace, args, line } => {
+                self.b.line = *line;
                 let (class, reason) = (self.operand(class)?, self.operand(reason)?);
                 let trace = trace.as_ref().map(|t| self.operand(t)).transpose()?;
                 match (self.guard_fail, trace) {
                     (Some(fail), _) => self.b.jump(fail, vec![]),
+                    (None, None) if args.is_some() => {
+                        // `erlang:error(Reason, Args)`: the trace's top entry
+                        // shows the arguments (`function_clause`).
+                        let mut list = self.b.push(Op::Const(Const::Nil), Type::Term);
+                        for a in args.iter().flatten().rev() {
+                            let v = self.operand(a)?;
+                            list = self.b.push(Op::Cons(v, list), Type::Term);
+                        }
+                        let op = Op::Bif { module: "erlang".into(), name: "error".into(), args: vec![reason, list], guard: false, line: *line };
+                        self.b.push(op, Type::Term);
+                        self.b.terminate(Terminator::Unreachable);
+                    }
                     (None, Some(trace)) => self.b.terminate(Terminator::Reraise { class, reason, trace }),
                     (None, None) => self.b.terminate(Terminator::Raise { class, reason }),
                 }
@@ -298,7 +316,8 @@ impl<'m> FnLowerer<'m> {
 
     fn bif(&mut self, module: &str, name: &str, args: Vec<Value>, tail: bool) -> Option<Value> {
         let guard = self.guard_fail.is_some();
-        let v = self.b.push(Op::Bif { module: module.into(), name: name.into(), args, guard }, Type::Term);
+        let op = Op::Bif { module: module.into(), name: name.into(), args, guard, line: self.b.line };
+        let v = self.b.push(op, Type::Term);
         if let Some(fail) = self.guard_fail {
             let failed = self.b.push(Op::IsNonValue(v), Type::Bool);
             let ok = self.b.push(Op::Not(failed), Type::Bool);

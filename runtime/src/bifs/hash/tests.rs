@@ -46,10 +46,10 @@ fn has_large_map(t: Term) -> bool {
     while let Some(t) = stack.pop() {
         match view(t) {
             TermView::Map(m) => {
-                if m.keys.len() > 32 {
+                if m.len() > 32 {
                     return true;
                 }
-                stack.extend(m.keys.iter().chain(m.values));
+                stack.extend(m.iter().flat_map(|(k, v)| [k, v]));
             }
             TermView::Tuple(es) => stack.extend(es),
             TermView::Cons(a, b) => stack.extend([a, b]),

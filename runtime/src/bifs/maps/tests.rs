@@ -51,7 +51,7 @@ fn run_op(h: &mut TestHeap, op: &str, a: &[Term]) -> MapResult {
 /// its keys strictly sorted.
 fn maps_well_formed(t: Term) -> bool {
     match view(t) {
-        TermView::Map(m) => map_is_well_formed(t) && m.values.iter().all(|&v| maps_well_formed(v)),
+        TermView::Map(m) => map_is_well_formed(t) && m.iter().all(|(_, v)| maps_well_formed(v)),
         TermView::Tuple(es) => es.iter().all(|&e| maps_well_formed(e)),
         TermView::Cons(hd, tl) => maps_well_formed(hd) && maps_well_formed(tl),
         _ => true,
@@ -129,7 +129,7 @@ fn map_operations_match_otp() {
 #[test]
 fn updating_a_value_shares_the_keys_tuple() {
     let mut h = TestHeap::new();
-    let pairs: Vec<Term> = (0..50).map(|i| h.tuple(&[tag::small(i), tag::small(-i)])).collect();
+    let pairs: Vec<Term> = (0..30).map(|i| h.tuple(&[tag::small(i), tag::small(-i)])).collect();
     let list = h.list(&pairs);
     let m = from_list(&mut h, list).expect("map");
     let m2 = map_update(&mut h, m, tag::small(7), tag::small(70)).expect("present");
@@ -163,12 +163,12 @@ fn large_maps_stay_sorted_through_updates() {
     assert_eq!(is_map_key(tag::small(1), m), Ok(crate::abi::ATOM_TRUE));
 }
 
-/// Maps survive a collection and a message copy, the keys tuple shared by
-/// two maps included.
+/// Flatmaps survive a collection and a message copy, the keys tuple shared
+/// by two maps included (tries: `term::map_trie::tests`).
 #[test]
 fn maps_survive_collection_and_copy() {
     let mut p = Process::new(0);
-    let pairs: Vec<Term> = (0..40).map(|i| p.tuple(&[tag::small(i), tag::small(i * 2)])).collect();
+    let pairs: Vec<Term> = (0..30).map(|i| p.tuple(&[tag::small(i), tag::small(i * 2)])).collect();
     let list = p.list(&pairs);
     let m = from_list(&mut *p, list).expect("map");
     let m2 = map_update(&mut *p, m, tag::small(5), tag::NIL).expect("present");

@@ -8,7 +8,8 @@
 //! element ("last depth"), and `w` the characters already used on the line
 //! for the budget `m`.
 
-use super::{indent, last_depth, write_node, End, Kind, NoGood, Node, Pp, Seq};
+use super::{last_depth, write_node, End, Kind, NoGood, Node, Pp, Seq};
+use crate::format::chars::{Chars, Indent, Push};
 use crate::format::deep;
 
 impl Pp {
@@ -23,77 +24,76 @@ impl Pp {
         n.len < self.ll - col - ld && n.len + w + ld <= self.m
     }
 
+    /// `pp`: the multi-line form of `n` as one list value.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn pp(&self, out: &mut String, n: &Node, col: i64, tind: i64, ind: i64, ld: i64, w: i64) {
-        let Some(_level) = deep::enter() else { return };
+    pub(super) fn pp(&self, n: &Node, col: i64, tind: i64, ind: &Indent, ld: i64, w: i64) -> Chars {
+        let Some(_level) = deep::enter() else { return Chars::nil() };
         if self.fits(n, col, ld, w) {
-            write_node(out, n);
-            return;
+            return write_node(n);
         }
         match &n.kind {
             Kind::List(seq) => {
-                out.push('[');
-                self.pp_list(out, seq, 0, col + 1, tind, ind + 1, ld, '|', w + 1);
-                out.push(']');
+                let body = self.pp_list(seq, 0, col + 1, tind, &ind.more(1), ld, '|', w + 1);
+                Chars::L(vec![Chars::C(91), body, Chars::C(93)])
             }
             Kind::Tuple { tagged: true, seq } => {
-                out.push('{');
-                self.pp_tag_tuple(out, seq, col, tind, ind, ld, w + 1);
-                out.push('}');
+                let body = self.pp_tag_tuple(seq, col, tind, ind, ld, w + 1);
+                Chars::L(vec![Chars::C(123), body, Chars::C(125)])
             }
             Kind::Tuple { tagged: false, seq } => {
-                out.push('{');
-                self.pp_list(out, seq, 0, col + 1, tind, ind + 1, ld, ',', w + 1);
-                out.push('}');
+                let body = self.pp_list(seq, 0, col + 1, tind, &ind.more(1), ld, ',', w + 1);
+                Chars::L(vec![Chars::C(123), body, Chars::C(125)])
             }
             Kind::Map(seq) => {
-                out.push_str("#{");
-                self.pp_map(out, seq, col + 2, tind, ind + 2, ld, w + 1);
-                out.push('}');
+                let body = self.pp_map(seq, col + 2, tind, &ind.more(2), ld, w + 1);
+                Chars::L(vec![Chars::C(35), Chars::C(123), body, Chars::C(125)])
             }
-            Kind::Bin(pieces) => self.pp_binary(out, pieces, col + 2, ind + 2, ld, w),
-            Kind::Leaf(_) | Kind::Pair(..) => write_node(out, n),
+            Kind::Bin(pieces) => self.pp_binary(pieces, col + 2, &ind.more(2), ld, w),
+            Kind::Leaf(_) | Kind::Pair(..) => write_node(n),
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_tag_tuple(&self, out: &mut String, seq: &Seq, col: i64, tind: i64, ind: i64, ld: i64, w: i64) {
+    fn pp_tag_tuple(&self, seq: &Seq, col: i64, tind: i64, ind: &Indent, ld: i64, w: i64) -> Chars {
         let tag = &seq.elems[0];
         let tlen = tag.len;
         let tag_ind = tlen + 2;
         let tcol = col + tag_ind;
-        write_node(out, tag);
+        let mut out = vec![write_node(tag)];
         if tind > 0 && tag_ind > tind {
-            self.pp_tail(out, seq, 1, col + tind, tcol, tind, ind + tind, ld, ',', w + tlen);
+            self.pp_tail(&mut out, seq, 1, col + tind, tcol, tind, &ind.more(tind), ld, ',', w + tlen);
         } else {
-            out.push(',');
-            self.pp_list(out, seq, 1, tcol, tind, ind + tag_ind, ld, ',', w + tlen + 1);
+            out.ch(',');
+            out.append_list(self.pp_list(seq, 1, tcol, tind, &ind.more(tag_ind), ld, ',', w + tlen + 1));
         }
+        Chars::L(out)
     }
 
     /// `pp_list` on the elements of `seq` from `start` on.
     #[allow(clippy::too_many_arguments)]
-    fn pp_list(&self, out: &mut String, seq: &Seq, start: usize, col0: i64, tind: i64, ind: i64, ld: i64, sep: char, w: i64) {
+    fn pp_list(&self, seq: &Seq, start: usize, col0: i64, tind: i64, ind: &Indent, ld: i64, sep: char, w: i64) -> Chars {
         if start >= seq.elems.len() {
-            if let End::Dots = seq.end {
-                out.push_str("...");
-            }
-            return;
+            return match seq.end {
+                End::Dots => Chars::str("..."),
+                _ => Chars::nil(),
+            };
         }
-        let we = self.pp_element(out, &seq.elems[start], col0, tind, ind, last_depth(seq, start, ld), w);
-        self.pp_tail(out, seq, start + 1, col0, col0 + we, tind, ind, ld, sep, w + we);
+        let (es, we) = self.pp_element(&seq.elems[start], col0, tind, ind, last_depth(seq, start, ld), w);
+        let mut out = vec![es];
+        self.pp_tail(&mut out, seq, start + 1, col0, col0 + we, tind, ind, ld, sep, w + we);
+        Chars::L(out)
     }
 
     #[allow(clippy::too_many_arguments)]
     fn pp_tail(
         &self,
-        out: &mut String,
+        out: &mut Vec<Chars>,
         seq: &Seq,
         mut i: usize,
         col0: i64,
         mut col: i64,
         tind: i64,
-        ind: i64,
+        ind: &Indent,
         ld: i64,
         sep: char,
         mut w: i64,
@@ -103,14 +103,16 @@ impl Pp {
             let ld1 = last_depth(seq, i, ld);
             let elen = 1 + e.len;
             if e.is_atomic() && self.fits_inline(ld1, elen, col, w) {
-                out.push(',');
-                write_node(out, e);
+                out.ch(',');
+                out.push(write_node(e));
                 col += elen;
                 w += elen;
             } else {
-                out.push_str(",\n");
-                indent(out, ind);
-                let we = self.pp_element(out, e, col0, tind, ind, ld1, 0);
+                out.ch(',');
+                out.ch('\n');
+                out.push(ind.chars.clone());
+                let (es, we) = self.pp_element(e, col0, tind, ind, ld1, 0);
+                out.push(es);
                 col = col0 + we;
                 w = we;
             }
@@ -119,44 +121,43 @@ impl Pp {
         match &seq.end {
             End::Nil => {}
             End::Dots => {
-                out.push(sep);
-                out.push_str("...");
+                out.ch(sep);
+                out.text("...");
             }
             End::Tail(e) => {
-                out.push(sep);
+                out.ch(sep);
                 if e.is_atomic() && e.len + 1 < self.ll - col - (ld + 1) && e.len + 1 + w + (ld + 1) <= self.m {
-                    write_node(out, e);
+                    out.append_list(write_node(e));
                 } else {
-                    out.push('\n');
-                    indent(out, ind);
-                    self.pp(out, e, col0, tind, ind, ld + 1, 0);
+                    out.ch('\n');
+                    out.push(ind.chars.clone());
+                    out.append_list(self.pp(e, col0, tind, ind, ld + 1, 0));
                 }
             }
         }
     }
 
-    /// Prints one element; returns its width, or `ll` to force the next
-    /// element onto a new line.
+    /// Prints one element; returns it and its width, or `ll` to force the
+    /// next element onto a new line.
     #[allow(clippy::too_many_arguments)]
-    fn pp_element(&self, out: &mut String, e: &Node, col: i64, tind: i64, ind: i64, ld: i64, w: i64) -> i64 {
+    fn pp_element(&self, e: &Node, col: i64, tind: i64, ind: &Indent, ld: i64, w: i64) -> (Chars, i64) {
         if e.is_atomic() && self.fits(e, col, ld, w) {
-            write_node(out, e);
-            e.len
+            (write_node(e), e.len)
         } else {
-            self.pp(out, e, col, tind, ind, ld, w);
-            self.ll
+            (self.pp(e, col, tind, ind, ld, w), self.ll)
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_map(&self, out: &mut String, seq: &Seq, col: i64, tind: i64, ind: i64, ld: i64, w: i64) {
+    fn pp_map(&self, seq: &Seq, col: i64, tind: i64, ind: &Indent, ld: i64, w: i64) -> Chars {
         if seq.elems.is_empty() {
-            if let End::Dots = seq.end {
-                out.push_str("...");
-            }
-            return;
+            return match seq.end {
+                End::Dots => Chars::str("..."),
+                _ => Chars::nil(),
+            };
         }
-        let mut pw = self.pp_pair(out, &seq.elems[0], col, tind, ind, last_depth(seq, 0, ld), w);
+        let (ps, mut pw) = self.pp_pair(&seq.elems[0], col, tind, ind, last_depth(seq, 0, ld), w);
+        let mut out = vec![ps];
         let col0 = col;
         let mut c = col + pw;
         let mut ww = pw;
@@ -165,68 +166,72 @@ impl Pp {
             let ld1 = last_depth(seq, i, ld);
             let elen = 1 + p.len;
             if p.is_atomic_pair() && self.fits_inline(ld1, elen, c, ww) {
-                out.push(',');
-                write_node(out, p);
+                out.ch(',');
+                out.push(write_node(p));
                 c += elen;
                 ww += elen;
             } else {
-                out.push_str(",\n");
-                indent(out, ind);
-                pw = self.pp_pair(out, p, col0, tind, ind, ld1, 0);
+                out.ch(',');
+                out.ch('\n');
+                out.push(ind.chars.clone());
+                let (ps, w2) = self.pp_pair(p, col0, tind, ind, ld1, 0);
+                out.push(ps);
+                pw = w2;
                 c = col0 + pw;
                 ww = pw;
             }
         }
         if let End::Dots = seq.end {
-            out.push_str(",...");
+            out.text(",...");
         }
+        Chars::L(out)
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_pair(&self, out: &mut String, p: &Node, col: i64, tind: i64, ind: i64, ld: i64, w: i64) -> i64 {
+    fn pp_pair(&self, p: &Node, col: i64, tind: i64, ind: &Indent, ld: i64, w: i64) -> (Chars, i64) {
         if self.fits(p, col, ld, w) {
-            write_node(out, p);
-            return if p.is_atomic_pair() { p.len } else { self.ll };
+            let width = if p.is_atomic_pair() { p.len } else { self.ll };
+            return (write_node(p), width);
         }
         if let Kind::Pair(k, v) = &p.kind {
             let i = map_value_indent(tind);
-            self.pp(out, k, col, tind, ind, ld, w);
-            out.push_str(" =>\n");
-            indent(out, ind + i);
-            self.pp(out, v, col + i, tind, ind + i, ld, 0);
+            let vind = ind.more(i);
+            let mut out = vec![self.pp(k, col, tind, ind, ld, w), Chars::str(" =>\n"), vind.chars.clone()];
+            out.append_list(self.pp(v, col + i, tind, &vind, ld, 0));
+            (Chars::L(out), self.ll)
         } else {
-            write_node(out, p);
+            (write_node(p), self.ll)
         }
-        self.ll
     }
 
-    fn pp_binary(&self, out: &mut String, pieces: &[String], col: i64, ind: i64, ld: i64, w: i64) {
+    /// `[$<,$<,Body,$>,$>]` with the body's lines broken at the line length.
+    fn pp_binary(&self, pieces: &[String], col: i64, ind: &Indent, ld: i64, w: i64) -> Chars {
         let n0 = 8i64.max((self.ll - col).min(self.m - 4 - w) - ld);
         let mut n = n0;
-        out.push_str("<<");
+        let mut body: Vec<Chars> = Vec::new();
         let last = pieces.len().saturating_sub(1);
         for (i, piece) in pieces.iter().enumerate() {
             let plen = piece.chars().count() as i64;
             if i < last {
                 let len = plen + 1;
                 if n - len < 0 {
-                    out.push('\n');
-                    indent(out, ind);
+                    body.ch('\n');
+                    body.push(ind.chars.clone());
                     n = n0 - len;
                 } else {
                     n -= len;
                 }
-                out.push_str(piece);
-                out.push(',');
+                body.push(Chars::str(piece));
+                body.ch(',');
+            } else if plen > n {
+                body.ch('\n');
+                body.push(ind.chars.clone());
+                body.push(Chars::L(crate::format::write::bin_piece(piece)));
             } else {
-                if plen > n {
-                    out.push('\n');
-                    indent(out, ind);
-                }
-                out.push_str(piece);
+                body.extend(crate::format::write::bin_piece(piece));
             }
         }
-        out.push_str(">>");
+        Chars::L(vec![Chars::C(60), Chars::C(60), Chars::L(body), Chars::C(62), Chars::C(62)])
     }
 
     // --- cind: does indentation `ind` for tagged tuples work? ---

@@ -10,6 +10,7 @@
 mod binaries;
 mod comprehension;
 mod maps;
+mod maybe;
 mod patterns;
 mod records;
 
@@ -134,12 +135,6 @@ pub(crate) struct Lowerer<'a> {
     /// Source line of the innermost expression being lowered: calls and
     /// raises made for it carry this line (for stack traces).
     pub(crate) cur_line: u32,
-}
-
-pub(crate) fn unsupported(span: Span, what: &str) -> Diagnostic {
-    Diagnostic::error(span, format!("unsupported construct: {what}"))
-        .with_label("not supported by kiln yet")
-        .with_note("note: see the README's list of constructs that are parsed but not compiled yet")
 }
 
 /// Folds bindings around a tail expression.
@@ -519,7 +514,8 @@ impl<'a> Lowerer<'a> {
             K::Binary(elems) => self.binary(elems, b),
             K::BinComp { expr, qualifiers } => self.binary_comprehension(expr, qualifiers, e.span, b),
             K::Map { base, fields } => self.map(base.as_deref(), fields, b),
-            K::Maybe { .. } | K::MaybeMatch(..) => Err(unsupported(e.span, "`maybe` expressions (experimental in OTP 25)")),
+            K::Maybe { body, else_clauses } => self.maybe_expr(body, else_clauses.as_deref(), e.span, b),
+            K::MaybeMatch(..) => Err(Diagnostic::error(e.span, "`?=` is only allowed directly in the body of a `maybe`")),
         }
     }
 

@@ -72,7 +72,8 @@ length(S) -> length_1(S, 0).
 length_1(S, N) ->
     case unicode_util:gc(S) of
         [_ | R] -> length_1(R, N + 1);
-        [] -> N
+        [] -> N;
+        {error, Err} -> erlang:error({badarg, Err})
     end.
 
 to_graphemes(S) ->
@@ -170,9 +171,40 @@ trim(S, Dir) -> trim(S, Dir, whitespace()).
 
 trim(S, _, []) -> S;
 trim(S, leading, Seps) when is_list(Seps) -> drop_leading(S, Seps);
-trim(S, trailing, Seps) when is_list(Seps) -> element(1, split_trailing(S, Seps, true));
+trim(S, trailing, Seps) when is_list(Seps) ->
+    case is_cp_list(S) of
+        true -> trim_t_cps(S, Seps, [sep_first(Sep) || Sep <- Seps]);
+        false -> element(1, split_trailing(S, Seps, true))
+    end;
 trim(S, both, Seps) when is_list(Seps) ->
     trim(trim(S, leading, Seps), trailing, Seps).
+
+%% Trailing trim of a flat list, as OTP does it: scanning code point by
+%% code point and reading a grapheme cluster only where a separator can
+%% start. So a cluster is not always seen whole: "\n" trims "ab\r\n" to
+%% "ab\r", like OTP.
+trim_t_cps([CP | Cont] = S, Seps, Firsts) ->
+    case lists:member(CP, Firsts) of
+        true ->
+            [G | R] = unicode_util:gc(S),
+            case member_gc(G, Seps) of
+                true ->
+                    case trim_t_cps(R, Seps, Firsts) of
+                        [] -> [];
+                        Tail -> push(G, Tail)
+                    end;
+                false -> push(G, trim_t_cps(R, Seps, Firsts))
+            end;
+        false -> [CP | trim_t_cps(Cont, Seps, Firsts)]
+    end;
+trim_t_cps([], _, _) -> [].
+
+sep_first([C | _]) -> C;
+sep_first(C) -> C.
+
+is_cp_list([C | T]) when is_integer(C) -> is_cp_list(T);
+is_cp_list([]) -> true;
+is_cp_list(_) -> false.
 
 chomp(S) -> trim(S, trailing, [[$\r, $\n], $\n]).
 

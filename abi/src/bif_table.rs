@@ -140,6 +140,8 @@ bifs! {
     "erlang" "exit"/1 => "kiln_bif_exit", auto;
     // Processes.
     "erlang" "self"/0 => "kiln_bif_self", guard, auto;
+    "erlang" "node"/0 => "kiln_bif_node", guard, auto;
+    "erlang" "node"/1 => "kiln_bif_node_1", guard, auto;
     "erlang" "spawn"/1 => "kiln_bif_spawn", auto;
     "erlang" "spawn"/3 => "kiln_bif_spawn_3", auto;
     "erlang" "!"/2 => "kiln_bif_send";

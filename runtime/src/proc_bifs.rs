@@ -24,6 +24,30 @@ pub extern "C" fn kiln_bif_self(p: *mut ProcessHeader) -> Term {
     running(p).pid()
 }
 
+/// The name of this node: kiln programs never run distributed, so it is
+/// always `nonode@nohost`, like a non-distributed `erl` or `escript`.
+fn node_name() -> Term {
+    crate::atom::intern(crate::etf::encode::NODE)
+}
+
+/// `node/0`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_node(_p: *mut ProcessHeader) -> Term {
+    node_name()
+}
+
+/// `node/1`: the node of a pid, port or reference (all local); `badarg`
+/// for anything else.
+#[no_mangle]
+pub extern "C" fn kiln_bif_node_1(p: *mut ProcessHeader, t: Term) -> Term {
+    use crate::bifs::{type_test, TypeTest};
+    if type_test(t, TypeTest::Pid) || type_test(t, TypeTest::Port) || type_test(t, TypeTest::Reference) {
+        node_name()
+    } else {
+        running(p).badarg()
+    }
+}
+
 /// Creates a process that starts at `code` with `args` (copied from the
 /// caller's heap into the new one) and makes it runnable.
 fn spawn_with(code: ErlFn, args: &[Term]) -> Term {
@@ -231,5 +255,20 @@ mod tests {
         let r2 = kiln_bif_make_ref(p);
         assert!(!crate::process::dict::exact_eq(r1, r2));
         assert!(tag::is_pid(kiln_bif_self(p)));
+    }
+
+    #[test]
+    fn node_bifs() {
+        let mut proc = Process::new(0);
+        let p: *mut ProcessHeader = &mut proc.header;
+        let node = kiln_bif_node(p);
+        assert_eq!(crate::atom::try_name(node), Some("nonode@nohost"));
+        let me = kiln_bif_self(p);
+        assert_eq!(kiln_bif_node_1(p, me), node);
+        let r = kiln_bif_make_ref(p);
+        assert_eq!(kiln_bif_node_1(p, r), node);
+        assert_eq!(kiln_bif_node_1(p, node), tag::NON_VALUE);
+        assert_eq!(proc.exception.reason, known::BADARG);
+        assert_eq!(kiln_bif_node_1(p, tag::small(1)), tag::NON_VALUE);
     }
 }

@@ -88,20 +88,38 @@ impl<'a> Lowerer<'a> {
         match first {
             ast::Qualifier::Filter(f) => {
                 let saved = self.env.clone();
-                let cond = self.expr(f, b)?;
+                // A filter that is a guard expression is evaluated as a guard
+                // (an exception means false); any other filter must yield a
+                // boolean, else `{bad_filter, V}`, as in OTP.
+                let guard = self.check_guard(f).is_ok();
+                let (args, keep_pat, guards) = if guard {
+                    (vec![], vec![], self.guards(&[vec![f.clone()]])?)
+                } else {
+                    (vec![self.expr(f, b)?], vec![Pat::Lit(Lit::Atom("true".into()))], vec![])
+                };
                 let mut yes = Bindings::new();
                 let v = self.comprehension(expr, rest, tail, span, bitstrings, &mut yes)?;
                 let mut no = Bindings::new();
                 let skip = tail(self, &mut no)?;
                 self.env = saved;
-                let case = Expr::Case {
-                    args: vec![cond],
-                    clauses: vec![
-                        Clause { patterns: vec![Pat::Lit(Lit::Atom("true".into()))], guards: vec![], body: wrap(yes, Expr::Atomic(v)) },
-                        Clause { patterns: vec![Pat::Wildcard], guards: vec![], body: wrap(no, Expr::Atomic(skip)) },
-                    ],
-                };
-                Ok(self.bind(b, case))
+                let mut clauses = vec![Clause { patterns: keep_pat, guards, body: wrap(yes, Expr::Atomic(v)) }];
+                if guard {
+                    clauses.push(Clause { patterns: vec![], guards: vec![], body: wrap(no, Expr::Atomic(skip)) });
+                } else {
+                    let bad = self.fresh("_bf");
+                    let line = self.line(f.span);
+                    clauses.push(Clause {
+                        patterns: vec![Pat::Lit(Lit::Atom("false".into()))],
+                        guards: vec![],
+                        body: wrap(no, Expr::Atomic(skip)),
+                    });
+                    clauses.push(Clause {
+                        patterns: vec![Pat::Var(bad.clone())],
+                        guards: vec![],
+                        body: error_tuple("bad_filter", Operand::Var(bad), line),
+                    });
+                }
+                Ok(self.bind(b, Expr::Case { args, clauses }))
             }
             ast::Qualifier::Generator { pattern, source } => {
                 let list = self.expr(source, b)?;

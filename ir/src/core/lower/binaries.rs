@@ -107,7 +107,44 @@ impl Spec {
 impl<'a> Lowerer<'a> {
     /// `<<Segments>>` in an expression.
     pub(crate) fn binary(&mut self, elems: &[ast::BinElement], b: &mut Bindings) -> Result<Operand> {
-        let mut segs: Vec<(Segment<Operand, Operand>, Spec)> = Vec::new();
+        let segs = self.segment_operands(elems, b)?;
+        if let Some(bytes) = constant_binary(&segs) {
+            return Ok(Operand::Lit(Lit::Binary(bytes)));
+        }
+        // `<<Acc/binary, ...>>` starts from `Acc` itself, which the runtime
+        // extends in place when it can (linear appends in a loop).
+        let mut segs = segs.into_iter().map(|(seg, _)| seg).peekable();
+        let first_is_whole_binary = segs.peek().is_some_and(|s| {
+            s.kind == SegmentKind::Binary && matches!(&s.size, Some(Operand::Lit(Lit::Atom(a))) if a == "all")
+        });
+        let builder = match segs.next_if(|_| first_is_whole_binary) {
+            Some(seg) => {
+                let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
+                self.bind(b, erlang_call("$bs_append", vec![seg.value, flags]))
+            }
+            None => self.bind(b, erlang_call("$bs_init", vec![])),
+        };
+        let builder = self.put_segments(builder, segs, b);
+        Ok(self.bind(b, erlang_call("$bs_finish", vec![builder])))
+    }
+
+    /// Appends the value of `e`, an element of a binary comprehension, to
+    /// the builder `acc`: the segments of `<<...>>` are put directly, any
+    /// other bitstring whole (`badarg` if it is not one, as in OTP).
+    pub(crate) fn append_element(&mut self, acc: Operand, e: &ast::Expr, b: &mut Bindings) -> Result<Operand> {
+        if let ast::ExprKind::Binary(elems) = &e.kind {
+            let segs = self.segment_operands(elems, b)?;
+            return Ok(self.put_segments(acc, segs.into_iter().map(|(seg, _)| seg), b));
+        }
+        let v = self.expr(e, b)?;
+        let flags = Operand::Lit(Lit::Integer(bits::flags(1, false, false, false).to_string()));
+        Ok(self.bind(b, erlang_call("$bs_put_binary", vec![acc, v, Operand::atom("all"), flags])))
+    }
+
+    /// Evaluates the values and sizes of a construction's segments, left to
+    /// right (a string literal is one segment per character).
+    fn segment_operands(&mut self, elems: &[ast::BinElement], b: &mut Bindings) -> Result<Vec<(Segment<Operand, Operand>, Spec)>> {
+        let mut segs = Vec::new();
         for el in elems {
             let spec = Spec::parse(el)?;
             let size = match &el.size {
@@ -115,7 +152,6 @@ impl<'a> Lowerer<'a> {
                 None => spec.default_size().map(Operand::Lit),
             };
             let values = match &el.value.kind {
-                // A string literal is one segment per character.
                 ast::ExprKind::String(s) => s.chars().map(|c| Operand::Lit(Lit::Integer((c as u32).to_string()))).collect(),
                 _ => vec![self.expr(&el.value, b)?],
             };
@@ -123,23 +159,12 @@ impl<'a> Lowerer<'a> {
                 segs.push((Segment { value, kind: spec.kind, size: size.clone(), flags: spec.flags }, spec));
             }
         }
-        if let Some(bytes) = constant_binary(&segs) {
-            return Ok(Operand::Lit(Lit::Binary(bytes)));
-        }
-        // `<<Acc/binary, ...>>` starts from `Acc` itself, which the runtime
-        // extends in place when it can (linear appends in a loop).
-        let mut segs = segs.into_iter().peekable();
-        let first_is_whole_binary = segs.peek().is_some_and(|(s, _)| {
-            s.kind == SegmentKind::Binary && matches!(&s.size, Some(Operand::Lit(Lit::Atom(a))) if a == "all")
-        });
-        let mut builder = match segs.next_if(|_| first_is_whole_binary) {
-            Some((seg, _)) => {
-                let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
-                self.bind(b, erlang_call("$bs_append", vec![seg.value, flags]))
-            }
-            None => self.bind(b, erlang_call("$bs_init", vec![])),
-        };
-        for (seg, _) in segs {
+        Ok(segs)
+    }
+
+    /// One `'$bs_put_<kind>'` per segment on `builder`; returns the builder.
+    fn put_segments(&mut self, mut builder: Operand, segs: impl Iterator<Item = Segment<Operand, Operand>>, b: &mut Bindings) -> Operand {
+        for seg in segs {
             let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
             let args = match seg.kind {
                 SegmentKind::Utf8 => vec![builder, seg.value],
@@ -148,7 +173,7 @@ impl<'a> Lowerer<'a> {
             };
             builder = self.bind(b, erlang_call(&format!("$bs_put_{}", seg.kind.name()), args));
         }
-        Ok(self.bind(b, erlang_call("$bs_finish", vec![builder])))
+        builder
     }
 
     /// `<<Segments>>` in a pattern.

@@ -23,6 +23,30 @@ enum Fast {
     Add,
     Sub,
     Compare(IntPredicate),
+    /// Only the float fast path applies (`*`, `/`).
+    FloatOnly,
+}
+
+/// IEEE operations done inline on two boxed floats.
+#[derive(Clone, Copy)]
+enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+fn float_op(module: &str, name: &str, arity: usize) -> Option<FloatOp> {
+    if module != "erlang" || arity != 2 {
+        return None;
+    }
+    Some(match name {
+        "+" => FloatOp::Add,
+        "-" => FloatOp::Sub,
+        "*" => FloatOp::Mul,
+        "/" => FloatOp::Div,
+        _ => return None,
+    })
 }
 
 fn fast_path(module: &str, name: &str, arity: usize) -> Option<Fast> {
@@ -71,7 +95,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             && ((name == "+" && (small_lit(words[0]) || small_lit(words[1]))) || (name == "-" && small_lit(words[1])));
         let index = if inline_arith { abi::trace::NO_BIF } else { index };
         let fast = fast_path(module, name, words.len());
-        let Some(fast) = fast else {
+        let float = float_op(module, name, words.len());
+        let Some(fast) = fast.or(float.map(|_| Fast::FloatOnly)) else {
             let r = self.call_bif(f, &words)?;
             if !guard {
                 self.unwind_if_failed(r, index, &words, line)?;
@@ -79,7 +104,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             return Ok(r);
         };
 
-        // Fast path on two small integers, else (or on overflow) the BIF.
+        // Fast path on two small integers (then on two floats), else (or
+        // on overflow) the BIF.
         let (a, b) = (words[0], words[1]);
         let ta = e.b.build_xor(a, e.i64c(tag::SMALL), "a.x")?;
         let tb = e.b.build_xor(b, e.i64c(tag::SMALL), "b.x")?;
@@ -89,10 +115,29 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let fast_bb = e.cx.append_basic_block(self.llfn, "fast");
         let slow_bb = e.cx.append_basic_block(self.llfn, "slow");
         let join = e.cx.append_basic_block(self.llfn, "bif_done");
-        e.b.build_conditional_branch(smalls, fast_bb, slow_bb)?;
+        let float_bb = float.map(|_| e.cx.append_basic_block(self.llfn, "float_test"));
+        let not_small = if matches!(fast, Fast::FloatOnly) { None } else { Some(float_bb.unwrap_or(slow_bb)) };
+        match not_small {
+            Some(other) => e.b.build_conditional_branch(smalls, fast_bb, other)?,
+            None => e.b.build_unconditional_branch(float_bb.unwrap_or(slow_bb))?,
+        };
+        let mut incoming = Vec::new();
+        if let (Some(op), Some(test_bb)) = (float, float_bb) {
+            e.b.position_at_end(test_bb);
+            incoming.push(self.float_fast_path(op, a, b, slow_bb, join)?);
+        }
+        if matches!(fast, Fast::FloatOnly) {
+            // No integer fast path: the block is unreachable; end it.
+            e.b.position_at_end(fast_bb);
+            e.b.build_unreachable()?;
+        }
 
+        if matches!(fast, Fast::FloatOnly) {
+            return self.finish_fast_paths(f, &words, guard, index, line, slow_bb, join, incoming);
+        }
         e.b.position_at_end(fast_bb);
         let fast_val = match fast {
+            Fast::FloatOnly => unreachable!("handled above"),
             Fast::Add | Fast::Sub => {
                 // (x<<3|3) ± (y<<3) = (x±y)<<3|3; the i64 operation overflows
                 // exactly when x±y leaves the small range.
@@ -123,19 +168,118 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         };
         let fast_end = e.insert_block()?;
         e.b.build_unconditional_branch(join)?;
+        incoming.push((fast_val, fast_end));
+        self.finish_fast_paths(f, &words, guard, index, line, slow_bb, join, incoming)
+    }
 
+    /// Emits the slow path (the BIF call) in `slow_bb` and joins it with
+    /// the fast paths' results in `join`.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_fast_paths(
+        &mut self,
+        f: FunctionValue<'ctx>,
+        words: &[IntValue<'ctx>],
+        guard: bool,
+        index: u64,
+        line: u32,
+        slow_bb: inkwell::basic_block::BasicBlock<'ctx>,
+        join: inkwell::basic_block::BasicBlock<'ctx>,
+        mut incoming: Vec<(IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>)>,
+    ) -> Res<IntValue<'ctx>> {
+        let e = self.e;
         e.b.position_at_end(slow_bb);
-        let slow_val = self.call_bif(f, &words)?;
+        let slow_val = self.call_bif(f, words)?;
         if !guard {
-            self.unwind_if_failed(slow_val, index, &words, line)?;
+            self.unwind_if_failed(slow_val, index, words, line)?;
         }
         let slow_end = e.insert_block()?;
         e.b.build_unconditional_branch(join)?;
+        incoming.push((slow_val, slow_end));
 
         e.b.position_at_end(join);
         let phi = e.b.build_phi(e.l.i64, "bif")?;
-        phi.add_incoming(&[(&fast_val, fast_end), (&slow_val, slow_end)]);
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
         Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// Two boxed floats: the IEEE operation, boxed in 2 fresh heap words
+    /// when there is room and the result is finite (a non-finite result is
+    /// `badarith`, which the BIF raises); anything else goes to `slow_bb`.
+    /// Returns the result and the block it is defined in (which branches to
+    /// `join`).
+    fn float_fast_path(
+        &mut self,
+        op: FloatOp,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+        slow_bb: inkwell::basic_block::BasicBlock<'ctx>,
+        join: inkwell::basic_block::BasicBlock<'ctx>,
+    ) -> Res<(IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>)> {
+        let e = self.e;
+        let float_header = e.i64c(abi::header::make(abi::header::FLOAT, 1));
+        let both_boxed = {
+            let or = e.b.build_or(a, b, "ab.or")?;
+            let t = e.b.build_and(or, e.i64c(tag::MASK), "ab.ptag")?;
+            e.b.build_int_compare(IntPredicate::EQ, t, e.i64c(tag::BOXED), "ab.boxed")?
+        };
+        let headers_bb = e.cx.append_basic_block(self.llfn, "float_headers");
+        e.b.build_conditional_branch(both_boxed, headers_bb, slow_bb)?;
+        e.b.position_at_end(headers_bb);
+        let pa = e.b.build_int_to_ptr(a, e.l.ptr, "fa.p")?;
+        let pb = e.b.build_int_to_ptr(b, e.l.ptr, "fb.p")?;
+        let ha = e.b.build_load(e.l.i64, pa, "fa.h")?.into_int_value();
+        let hb = e.b.build_load(e.l.i64, pb, "fb.h")?.into_int_value();
+        let fa_ok = e.b.build_int_compare(IntPredicate::EQ, ha, float_header, "fa.is")?;
+        let fb_ok = e.b.build_int_compare(IntPredicate::EQ, hb, float_header, "fb.is")?;
+        let floats = e.b.build_and(fa_ok, fb_ok, "floats")?;
+        let compute_bb = e.cx.append_basic_block(self.llfn, "float_op");
+        e.b.build_conditional_branch(floats, compute_bb, slow_bb)?;
+
+        e.b.position_at_end(compute_bb);
+        let f64t = e.cx.f64_type();
+        let load_f = |p, name| -> Res<inkwell::values::FloatValue<'ctx>> {
+            let q = e.word_offset(p, 1, name)?;
+            Ok(e.b.build_load(f64t, q, name)?.into_float_value())
+        };
+        let (x, y) = (load_f(pa, "fa")?, load_f(pb, "fb")?);
+        let r = match op {
+            FloatOp::Add => e.b.build_float_add(x, y, "f.add")?,
+            FloatOp::Sub => e.b.build_float_sub(x, y, "f.sub")?,
+            FloatOp::Mul => e.b.build_float_mul(x, y, "f.mul")?,
+            FloatOp::Div => e.b.build_float_div(x, y, "f.div")?,
+        };
+        // Finite: |r| < inf (false for NaN too).
+        let abs = {
+            let intr = Intrinsic::find("llvm.fabs").ok_or_else(|| CodegenError::Llvm("no intrinsic llvm.fabs".into()))?;
+            let decl = intr
+                .get_declaration(e.module, &[f64t.into()])
+                .ok_or_else(|| CodegenError::Llvm("cannot declare llvm.fabs".into()))?;
+            e.b.build_direct_call(decl, &[r.into()], "f.abs")?
+                .try_as_basic_value()
+                .basic()
+                .ok_or_else(|| CodegenError::Llvm("llvm.fabs returns nothing".into()))?
+                .into_float_value()
+        };
+        let finite = e.b.build_float_compare(inkwell::FloatPredicate::OLT, abs, f64t.const_float(f64::INFINITY), "f.finite")?;
+        let htop = e.load_ptr_field(self.proc, abi::FIELD_HTOP, "htop")?;
+        let hlimit = e.load_ptr_field(self.proc, abi::FIELD_HLIMIT, "hlimit")?;
+        let end = e.word_offset(htop, 2, "htop.f")?;
+        let room = e.b.build_int_compare(IntPredicate::ULE, e.ptr_int(end)?, e.ptr_int(hlimit)?, "f.room")?;
+        let ok = e.b.build_and(finite, room, "f.ok")?;
+        let box_bb = e.cx.append_basic_block(self.llfn, "float_box");
+        e.b.build_conditional_branch(ok, box_bb, slow_bb)?;
+
+        e.b.position_at_end(box_bb);
+        e.b.build_store(htop, float_header)?;
+        let body = e.word_offset(htop, 1, "f.body")?;
+        e.b.build_store(body, r)?;
+        e.store_field(self.proc, abi::FIELD_HTOP, end)?;
+        let boxed = e.ptr_int(htop)?;
+        let boxed = e.b.build_int_z_extend_or_bit_cast(boxed, e.l.i64, "f.term")?;
+        e.b.build_unconditional_branch(join)?;
+        Ok((boxed, box_bb))
     }
 
     /// `r == NON_VALUE`: BIF `index` failed; store its arguments and unwind

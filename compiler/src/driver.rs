@@ -186,7 +186,7 @@ pub fn build(files: &[PathBuf], output: &Path, target_arg: TargetArg, opts: &Sou
     }
     let undefined: Vec<(String, String, u32)> = called
         .into_iter()
-        .filter(|c| !defined.contains(c) && kiln_runtime::bif_table::lookup(&c.0, &c.1, c.2).is_none())
+        .filter(|c| !defined.contains(c) && kiln_abi::bif_table::lookup(&c.0, &c.1, c.2).is_none())
         .collect();
     let mut module_names: Vec<String> = user.iter().map(|m| m.name.clone()).collect();
     module_names.extend(lib.iter().map(|m| m.name.clone()));

@@ -23,7 +23,13 @@ enum Fast {
     Add,
     Sub,
     Compare(IntPredicate),
-    /// Only the float fast path applies (`*`, `/`).
+    Mul,
+    Div,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    /// Only the float fast path applies (`/`).
     FloatOnly,
 }
 
@@ -56,6 +62,12 @@ fn fast_path(module: &str, name: &str, arity: usize) -> Option<Fast> {
     Some(match name {
         "+" => Fast::Add,
         "-" => Fast::Sub,
+        "*" => Fast::Mul,
+        "div" => Fast::Div,
+        "rem" => Fast::Rem,
+        "band" => Fast::Band,
+        "bor" => Fast::Bor,
+        "bxor" => Fast::Bxor,
         // Small integers compare like their tagged words (same tag, value
         // in the high bits), and `==` / `=:=` agree on them.
         "<" => Fast::Compare(IntPredicate::SLT),
@@ -141,25 +153,44 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             Fast::Add | Fast::Sub => {
                 // (x<<3|3) ± (y<<3) = (x±y)<<3|3; the i64 operation overflows
                 // exactly when x±y leaves the small range.
-                let name =
-                    if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
-                let intr = Intrinsic::find(name).ok_or_else(|| CodegenError::Llvm(format!("no intrinsic {name}")))?;
-                let decl = intr
-                    .get_declaration(e.module, &[e.l.i64.into()])
-                    .ok_or_else(|| CodegenError::Llvm(format!("cannot declare {name}")))?;
+                let name = if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
                 let b_raw = e.b.build_and(b, e.i64c(!tag::MASK), "b.raw")?;
-                let r = e.b.build_direct_call(decl, &[a.into(), b_raw.into()], "arith")?;
-                let r = r
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or_else(|| CodegenError::Llvm(format!("{name} returns nothing")))?
-                    .into_struct_value();
-                let sum = e.b.build_extract_value(r, 0, "sum")?.into_int_value();
-                let ovf = e.b.build_extract_value(r, 1, "ovf")?.into_int_value();
-                let ok_bb = e.cx.append_basic_block(self.llfn, "fast_ok");
-                e.b.build_conditional_branch(ovf, slow_bb, ok_bb)?;
+                self.checked(name, a, b_raw, slow_bb)?
+            }
+            Fast::Mul => {
+                // x * (y<<3) = (x*y)<<3, overflowing exactly when x*y leaves
+                // the small range; then put the tag back.
+                let x = e.b.build_right_shift(a, e.i64c(3), true, "x")?;
+                let b_raw = e.b.build_and(b, e.i64c(!tag::MASK), "b.raw")?;
+                let p = self.checked("llvm.smul.with.overflow", x, b_raw, slow_bb)?;
+                e.b.build_or(p, e.i64c(tag::SMALL), "mul")?
+            }
+            Fast::Div | Fast::Rem => {
+                // Truncating division, as Erlang's `div`/`rem`. A zero divisor
+                // is badarith (the BIF); only SMALL_MIN div -1 leaves the range.
+                let x = e.b.build_right_shift(a, e.i64c(3), true, "x")?;
+                let y = e.b.build_right_shift(b, e.i64c(3), true, "y")?;
+                let nonzero = e.b.build_int_compare(IntPredicate::NE, y, e.l.i64.const_zero(), "y.nz")?;
+                let minus_one = e.b.build_int_compare(IntPredicate::EQ, y, e.l.i64.const_all_ones(), "y.m1")?;
+                let safe = e.b.build_and(nonzero, e.b.build_not(minus_one, "y.nm1")?, "div.safe")?;
+                let ok_bb = e.cx.append_basic_block(self.llfn, "div_ok");
+                e.b.build_conditional_branch(safe, ok_bb, slow_bb)?;
                 e.b.position_at_end(ok_bb);
-                sum
+                let r = if matches!(fast, Fast::Div) {
+                    e.b.build_int_signed_div(x, y, "div")?
+                } else {
+                    e.b.build_int_signed_rem(x, y, "rem")?
+                };
+                let r = e.b.build_left_shift(r, e.i64c(3), "r.shl")?;
+                e.b.build_or(r, e.i64c(tag::SMALL), "r.tag")?
+            }
+            // The tag bits are 0b011 in both words: `and`/`or` keep them,
+            // `xor` clears them.
+            Fast::Band => e.b.build_and(a, b, "band")?,
+            Fast::Bor => e.b.build_or(a, b, "bor")?,
+            Fast::Bxor => {
+                let x = e.b.build_xor(a, b, "bxor")?;
+                e.b.build_or(x, e.i64c(tag::SMALL), "bxor.tag")?
             }
             Fast::Compare(pred) => {
                 let c = e.b.build_int_compare(pred, a, b, "cmp")?;
@@ -170,6 +201,72 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         e.b.build_unconditional_branch(join)?;
         incoming.push((fast_val, fast_end));
         self.finish_fast_paths(f, &words, guard, index, line, slow_bb, join, incoming)
+    }
+
+    /// `name` (an `llvm.*.with.overflow` intrinsic) on two i64s; overflow
+    /// goes to `slow_bb`, and the builder continues in a fresh block.
+    fn checked(
+        &mut self,
+        name: &str,
+        x: IntValue<'ctx>,
+        y: IntValue<'ctx>,
+        slow_bb: inkwell::basic_block::BasicBlock<'ctx>,
+    ) -> Res<IntValue<'ctx>> {
+        let e = self.e;
+        let intr = Intrinsic::find(name).ok_or_else(|| CodegenError::Llvm(format!("no intrinsic {name}")))?;
+        let decl = intr
+            .get_declaration(e.module, &[e.l.i64.into()])
+            .ok_or_else(|| CodegenError::Llvm(format!("cannot declare {name}")))?;
+        let r = e.b.build_direct_call(decl, &[x.into(), y.into()], "arith")?;
+        let r = r
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| CodegenError::Llvm(format!("{name} returns nothing")))?
+            .into_struct_value();
+        let value = e.b.build_extract_value(r, 0, "value")?.into_int_value();
+        let ovf = e.b.build_extract_value(r, 1, "ovf")?.into_int_value();
+        let ok_bb = e.cx.append_basic_block(self.llfn, "fast_ok");
+        e.b.build_conditional_branch(ovf, slow_bb, ok_bb)?;
+        e.b.position_at_end(ok_bb);
+        Ok(value)
+    }
+
+    /// The value of `t` as an f64 if it is a small integer or a boxed
+    /// float, else a branch to `slow_bb`; the builder continues where the
+    /// value is available.
+    fn number_as_f64(
+        &mut self,
+        t: IntValue<'ctx>,
+        name: &str,
+        slow_bb: inkwell::basic_block::BasicBlock<'ctx>,
+    ) -> Res<inkwell::values::FloatValue<'ctx>> {
+        let e = self.e;
+        let f64t = e.cx.f64_type();
+        let bb = |what: &str| e.cx.append_basic_block(self.llfn, &format!("{name}.{what}"));
+        let (small_bb, other_bb, header_bb, load_bb, done_bb) = (bb("small"), bb("other"), bb("header"), bb("load"), bb("done"));
+        let ptag = e.b.build_and(t, e.i64c(tag::MASK), &format!("{name}.tag"))?;
+        let is_small = e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::SMALL), &format!("{name}.is_small"))?;
+        e.b.build_conditional_branch(is_small, small_bb, other_bb)?;
+        e.b.position_at_end(small_bb);
+        let v = e.b.build_right_shift(t, e.i64c(3), true, &format!("{name}.int"))?;
+        let from_int = e.b.build_signed_int_to_float(v, f64t, &format!("{name}.conv"))?;
+        e.b.build_unconditional_branch(done_bb)?;
+        e.b.position_at_end(other_bb);
+        let is_boxed = e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::BOXED), &format!("{name}.is_boxed"))?;
+        e.b.build_conditional_branch(is_boxed, header_bb, slow_bb)?;
+        e.b.position_at_end(header_bb);
+        let p = e.b.build_int_to_ptr(t, e.l.ptr, &format!("{name}.p"))?;
+        let h = e.b.build_load(e.l.i64, p, &format!("{name}.h"))?.into_int_value();
+        let is_float = e.b.build_int_compare(IntPredicate::EQ, h, e.i64c(abi::header::make(abi::header::FLOAT, 1)), &format!("{name}.is_float"))?;
+        e.b.build_conditional_branch(is_float, load_bb, slow_bb)?;
+        e.b.position_at_end(load_bb);
+        let q = e.word_offset(p, 1, &format!("{name}.bits"))?;
+        let loaded = e.b.build_load(f64t, q, &format!("{name}.f"))?.into_float_value();
+        e.b.build_unconditional_branch(done_bb)?;
+        e.b.position_at_end(done_bb);
+        let phi = e.b.build_phi(f64t, name)?;
+        phi.add_incoming(&[(&from_int, small_bb), (&loaded, load_bb)]);
+        Ok(phi.as_basic_value().into_float_value())
     }
 
     /// Emits the slow path (the BIF call) in `slow_bb` and joins it with
@@ -204,11 +301,12 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         Ok(phi.as_basic_value().into_int_value())
     }
 
-    /// Two boxed floats: the IEEE operation, boxed in 2 fresh heap words
-    /// when there is room and the result is finite (a non-finite result is
-    /// `badarith`, which the BIF raises); anything else goes to `slow_bb`.
-    /// Returns the result and the block it is defined in (which branches to
-    /// `join`).
+    /// Two numbers that are boxed floats or small integers (not both small
+    /// for `+ - *`, whose integer path comes first): the IEEE operation,
+    /// boxed in 2 fresh heap words when there is room and the result is
+    /// finite (a non-finite result is `badarith`, which the BIF raises);
+    /// anything else goes to `slow_bb`. Returns the result and the block it
+    /// is defined in (which branches to `join`).
     fn float_fast_path(
         &mut self,
         op: FloatOp,
@@ -219,31 +317,9 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
     ) -> Res<(IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>)> {
         let e = self.e;
         let float_header = e.i64c(abi::header::make(abi::header::FLOAT, 1));
-        let both_boxed = {
-            let or = e.b.build_or(a, b, "ab.or")?;
-            let t = e.b.build_and(or, e.i64c(tag::MASK), "ab.ptag")?;
-            e.b.build_int_compare(IntPredicate::EQ, t, e.i64c(tag::BOXED), "ab.boxed")?
-        };
-        let headers_bb = e.cx.append_basic_block(self.llfn, "float_headers");
-        e.b.build_conditional_branch(both_boxed, headers_bb, slow_bb)?;
-        e.b.position_at_end(headers_bb);
-        let pa = e.b.build_int_to_ptr(a, e.l.ptr, "fa.p")?;
-        let pb = e.b.build_int_to_ptr(b, e.l.ptr, "fb.p")?;
-        let ha = e.b.build_load(e.l.i64, pa, "fa.h")?.into_int_value();
-        let hb = e.b.build_load(e.l.i64, pb, "fb.h")?.into_int_value();
-        let fa_ok = e.b.build_int_compare(IntPredicate::EQ, ha, float_header, "fa.is")?;
-        let fb_ok = e.b.build_int_compare(IntPredicate::EQ, hb, float_header, "fb.is")?;
-        let floats = e.b.build_and(fa_ok, fb_ok, "floats")?;
-        let compute_bb = e.cx.append_basic_block(self.llfn, "float_op");
-        e.b.build_conditional_branch(floats, compute_bb, slow_bb)?;
-
-        e.b.position_at_end(compute_bb);
+        let x = self.number_as_f64(a, "fa", slow_bb)?;
+        let y = self.number_as_f64(b, "fb", slow_bb)?;
         let f64t = e.cx.f64_type();
-        let load_f = |p, name| -> Res<inkwell::values::FloatValue<'ctx>> {
-            let q = e.word_offset(p, 1, name)?;
-            Ok(e.b.build_load(f64t, q, name)?.into_float_value())
-        };
-        let (x, y) = (load_f(pa, "fa")?, load_f(pb, "fb")?);
         let r = match op {
             FloatOp::Add => e.b.build_float_add(x, y, "f.add")?,
             FloatOp::Sub => e.b.build_float_sub(x, y, "f.sub")?,

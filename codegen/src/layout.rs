@@ -139,6 +139,7 @@ impl<'ctx> Layout<'ctx> {
                 let ip = BasicMetadataTypeEnum::from(self.iptr);
                 (abi::entry::MAIN, self.i32.fn_type(&[self.i32.into(), p, p, ip, p, ip], false))
             }
+            Rt::SetSchedulers => (abi::entry::SET_SCHEDULERS, self.void(&[self.i32.into()])),
         };
         self.declare(module, name, ty)
     }
@@ -178,6 +179,7 @@ pub(crate) enum Rt {
     RecvTimer,
     RecvTimedOut,
     Main,
+    SetSchedulers,
 }
 
 #[cfg(test)]

@@ -70,5 +70,18 @@ pub fn compile_link_module(
     undefined: &[(String, String, u32)],
     target: Target,
 ) -> Result<Vec<u8>, CodegenError> {
-    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2)
+    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, None)
+}
+
+/// [`compile_link_module`], plus the default number of scheduler threads
+/// baked into the program (`kiln build --schedulers N`): its `main` calls
+/// the runtime's `kiln_set_default_schedulers(N)` before `kiln_main`.
+pub fn compile_link_module_with(
+    modules: &[String],
+    entry: &str,
+    undefined: &[(String, String, u32)],
+    target: Target,
+    schedulers: Option<u32>,
+) -> Result<Vec<u8>, CodegenError> {
+    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, schedulers)
 }

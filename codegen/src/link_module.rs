@@ -35,6 +35,7 @@ pub(crate) fn compile_link_module(
     undefined: &[(String, String, u32)],
     target: Target,
     opt: OptLevel,
+    schedulers: Option<u32>,
 ) -> Res<Vec<u8>> {
     let cx = Context::create();
     let tm = target.machine(opt)?;
@@ -48,7 +49,7 @@ pub(crate) fn compile_link_module(
                 undef_stub(&e, &sym, (m, f, *a))?;
             }
         }
-        c_main(&e, target, modules, &bif_infos, entry)?;
+        c_main(&e, target, modules, &bif_infos, entry, schedulers)?;
     }
     verify(&module)?;
     finish(&module, &tm, opt)
@@ -141,6 +142,7 @@ fn c_main<'ctx>(
     modules: &[String],
     bif_infos: &[PointerValue<'ctx>],
     entry: &str,
+    schedulers: Option<u32>,
 ) -> Res<()> {
     let mut table: Vec<PointerValue<'ctx>> = Vec::new();
     for m in modules {
@@ -164,6 +166,10 @@ fn c_main<'ctx>(
     e.b.position_at_end(e.cx.append_basic_block(main, "entry"));
     let argc = main.get_nth_param(0).ok_or_else(|| CodegenError::Llvm("main has no argc".into()))?;
     let argv = main.get_nth_param(1).ok_or_else(|| CodegenError::Llvm("main has no argv".into()))?;
+    if let Some(n) = schedulers {
+        let set = e.l.runtime(e.module, Rt::SetSchedulers);
+        e.b.build_direct_call(set, &[e.l.i32.const_int(u64::from(n), false).into()], "")?;
+    }
     let kiln_main = e.l.runtime(e.module, Rt::Main);
     let status = e.b.build_direct_call(
         kiln_main,

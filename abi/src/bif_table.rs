@@ -147,6 +147,50 @@ bifs! {
     "erlang" "!"/2 => "kiln_bif_send";
     "erlang" "send"/2 => "kiln_bif_send";
     "erlang" "make_ref"/0 => "kiln_bif_make_ref", auto;
+    // Process semantics (issue 4; runtime/src/proc_bifs.rs, runtime/src/process/
+    // signals.rs, registry.rs, info.rs): spawn variants, links, monitors, exit
+    // signals, registered names, process flags and process_info.
+    "erlang" "spawn"/2 => "kiln_bif_spawn_2", auto;
+    "erlang" "spawn"/4 => "kiln_bif_spawn_4", auto;
+    "erlang" "spawn_link"/1 => "kiln_bif_spawn_link", auto;
+    "erlang" "spawn_link"/3 => "kiln_bif_spawn_link_3", auto;
+    "erlang" "spawn_monitor"/1 => "kiln_bif_spawn_monitor", auto;
+    "erlang" "spawn_monitor"/3 => "kiln_bif_spawn_monitor_3", auto;
+    "erlang" "spawn_link"/2 => "kiln_bif_spawn_link_2", auto;
+    "erlang" "spawn_link"/4 => "kiln_bif_spawn_link_4", auto;
+    "erlang" "spawn_monitor"/2 => "kiln_bif_spawn_monitor_2", auto;
+    "erlang" "spawn_monitor"/4 => "kiln_bif_spawn_monitor_4", auto;
+    "erlang" "get"/0 => "kiln_bif_get_0", auto;
+    "erlang" "get_keys"/0 => "kiln_bif_get_keys_0", auto;
+    "erlang" "get_keys"/1 => "kiln_bif_get_keys_1", auto;
+    "erlang" "erase"/0 => "kiln_bif_erase_0", auto;
+    "erlang" "spawn_opt"/2 => "kiln_bif_spawn_opt_2", auto;
+    "erlang" "spawn_opt"/3 => "kiln_bif_spawn_opt_3", auto;
+    "erlang" "spawn_opt"/4 => "kiln_bif_spawn_opt_4", auto;
+    "erlang" "spawn_opt"/5 => "kiln_bif_spawn_opt_5", auto;
+    "erlang" "link"/1 => "kiln_bif_link", auto;
+    "erlang" "unlink"/1 => "kiln_bif_unlink", auto;
+    "erlang" "exit"/2 => "kiln_bif_exit_2", auto;
+    "erlang" "monitor"/2 => "kiln_bif_monitor", auto;
+    "erlang" "demonitor"/1 => "kiln_bif_demonitor", auto;
+    "erlang" "demonitor"/2 => "kiln_bif_demonitor_2", auto;
+    "erlang" "register"/2 => "kiln_bif_register", auto;
+    "erlang" "unregister"/1 => "kiln_bif_unregister", auto;
+    "erlang" "whereis"/1 => "kiln_bif_whereis", auto;
+    "erlang" "registered"/0 => "kiln_bif_registered", auto;
+    "erlang" "process_flag"/2 => "kiln_bif_process_flag", auto;
+    "erlang" "is_process_alive"/1 => "kiln_bif_is_process_alive", auto;
+    "erlang" "processes"/0 => "kiln_bif_processes", auto;
+    "erlang" "process_info"/1 => "kiln_bif_process_info", auto;
+    "erlang" "process_info"/2 => "kiln_bif_process_info_2", auto;
+    "erlang" "yield"/0 => "kiln_bif_yield";
+    "erlang" "group_leader"/0 => "kiln_bif_group_leader", auto;
+    "erlang" "group_leader"/2 => "kiln_bif_group_leader_2", auto;
+    // stdlib/logger.erl's primitives: the primary level and one report.
+    "erlang" "$logger_level"/0 => "kiln_bif_logger_level";
+    "erlang" "$logger_set_level"/1 => "kiln_bif_logger_set_level";
+    "erlang" "$logger_emit"/2 => "kiln_bif_logger_emit";
+    // End of process semantics.
     "erlang" "put"/2 => "kiln_bif_put", auto;
     "erlang" "get"/1 => "kiln_bif_get", auto;
     "erlang" "erase"/1 => "kiln_bif_erase", auto;
@@ -386,6 +430,23 @@ bifs! {
     "erlang" "localtime_to_universaltime"/1 => "kiln_bif_localtime_to_universaltime";
     "erlang" "localtime_to_universaltime"/2 => "kiln_bif_localtime_to_universaltime_2";
     // End of calendar time.
+    // Timers (issue 4; runtime/src/bifs/timers.rs, timers_clock.rs, the
+    // service in runtime/src/timer.rs). '$timer_start'(Kind, Time, Target,
+    // Payload) is the primitive under stdlib/timer.erl's intervals.
+    "erlang" "send_after"/3 => "kiln_bif_send_after";
+    "erlang" "send_after"/4 => "kiln_bif_send_after_4";
+    "erlang" "start_timer"/3 => "kiln_bif_start_timer";
+    "erlang" "start_timer"/4 => "kiln_bif_start_timer_4";
+    "erlang" "cancel_timer"/1 => "kiln_bif_cancel_timer";
+    "erlang" "cancel_timer"/2 => "kiln_bif_cancel_timer_2";
+    "erlang" "read_timer"/1 => "kiln_bif_read_timer";
+    "erlang" "read_timer"/2 => "kiln_bif_read_timer_2";
+    "erlang" "$timer_start"/4 => "kiln_bif_timer_start";
+    "erlang" "convert_time_unit"/3 => "kiln_bif_convert_time_unit";
+    "erlang" "time_offset"/0 => "kiln_bif_time_offset_0";
+    "erlang" "time_offset"/1 => "kiln_bif_time_offset";
+    "erlang" "now"/0 => "kiln_bif_now", auto;
+    // End of timers.
     // I/O.
     "io" "format"/1 => "kiln_bif_io_format_1";
     "io" "format"/2 => "kiln_bif_io_format_2";

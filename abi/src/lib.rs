@@ -497,6 +497,10 @@ pub mod entry {
     /// The generated program's `main` calls it; it never returns on success
     /// paths other than the program's exit status.
     pub const MAIN: &str = "kiln_main";
+    /// `fn(n: u32)`: the default number of scheduler threads (`kiln build
+    /// --schedulers N`); the generated `main` calls it before [`MAIN`] when
+    /// the program was built with that option. `KILN_SCHEDULERS` overrides it.
+    pub const SET_SCHEDULERS: &str = "kiln_set_default_schedulers";
     /// `fn(P, need_words: u64, nlive: u64)`: collect; live values are in
     /// `args[0..nlive]`; afterwards at least `need_words` are free.
     pub const GC: &str = "kiln_gc";

@@ -42,12 +42,17 @@ pub fn unique() -> u64 {
 }
 
 /// Where `kiln run` keeps the program built from `file` and its options.
-pub fn program_path(file: &Path, target: TargetArg, opts: &SourceOpts) -> Result<PathBuf, String> {
+pub fn program_path(
+    file: &Path,
+    target: TargetArg,
+    opts: &SourceOpts,
+    schedulers: Option<u32>,
+) -> Result<PathBuf, String> {
     let text = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let mut h = Sha256::new();
     h.update(compiler_hash());
     h.update(&text);
-    h.update(format!("{target:?}{:?}{:?}{:?}", opts.include, opts.lib_dirs, opts.defines));
+    h.update(format!("{target:?}{:?}{:?}{:?}{schedulers:?}", opts.include, opts.lib_dirs, opts.defines));
     // Includes may change without the file changing; hash their directory
     // listing is not enough, so programs with -I are keyed by their mtimes too.
     for d in &opts.include {

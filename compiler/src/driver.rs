@@ -136,7 +136,15 @@ pub fn emit(files: &[PathBuf], stage: Emit, target: TargetArg, opts: &SourceOpts
 }
 
 /// Builds an executable from `files` (the first holds the entry point).
-pub fn build(files: &[PathBuf], output: &Path, target_arg: TargetArg, opts: &SourceOpts) -> Result<(), Failure> {
+/// `schedulers`: the number of scheduler threads the program runs unless
+/// `KILN_SCHEDULERS` says otherwise (`None`: one per core).
+pub fn build(
+    files: &[PathBuf],
+    output: &Path,
+    target_arg: TargetArg,
+    opts: &SourceOpts,
+    schedulers: Option<u32>,
+) -> Result<(), Failure> {
     let target = target_of(target_arg);
     let user = to_ssa(files, opts)?;
     let entry = &user[0];
@@ -190,7 +198,7 @@ pub fn build(files: &[PathBuf], output: &Path, target_arg: TargetArg, opts: &Sou
         .collect();
     let mut module_names: Vec<String> = user.iter().map(|m| m.name.clone()).collect();
     module_names.extend(lib.iter().map(|m| m.name.clone()));
-    let link_obj = kiln_codegen::compile_link_module(&module_names, &entry.name, &undefined, target)
+    let link_obj = kiln_codegen::compile_link_module_with(&module_names, &entry.name, &undefined, target, schedulers)
         .map_err(|e| format!("link module: {e}"))?;
     let link_path = work.join("kiln_link.o");
     std::fs::write(&link_path, link_obj).map_err(|e| format!("writing {}: {e}", link_path.display()))?;
@@ -254,8 +262,8 @@ fn tempdir() -> Result<PathBuf, Failure> {
 
 /// `kiln run`: build into the cache (keyed by the sources and the compiler)
 /// and run the program, passing its exit status through.
-pub fn run(file: &Path, target_arg: TargetArg, opts: &SourceOpts, args: &[String]) -> ExitCode {
-    let exe = match cache::program_path(file, target_arg, opts) {
+pub fn run(file: &Path, target_arg: TargetArg, opts: &SourceOpts, schedulers: Option<u32>, args: &[String]) -> ExitCode {
+    let exe = match cache::program_path(file, target_arg, opts, schedulers) {
         Ok(p) => p,
         Err(e) => {
             Failure::Message(e).report();
@@ -264,7 +272,7 @@ pub fn run(file: &Path, target_arg: TargetArg, opts: &SourceOpts, args: &[String
     };
     if !exe.exists() {
         let tmp = exe.with_extension("tmp");
-        if let Err(e) = build(&[file.to_path_buf()], &tmp, target_arg, opts) {
+        if let Err(e) = build(&[file.to_path_buf()], &tmp, target_arg, opts, schedulers) {
             e.report();
             return ExitCode::FAILURE;
         }

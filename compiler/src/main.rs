@@ -6,6 +6,7 @@
 //! kiln build --emit ast|core|ssa|llvm a.erl            print a stage
 //! kiln check a.erl ...                                  report diagnostics only
 //! kiln run a.erl [args...]                              build (cached) and run
+//! kiln build --schedulers N ...                         default scheduler threads
 //! ```
 
 mod cache;
@@ -68,6 +69,11 @@ enum Command {
         /// Print this stage's text form to stdout instead of building.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
+        /// Scheduler threads the program runs by default (default: one per
+        /// core; the KILN_SCHEDULERS environment variable overrides this when
+        /// the program runs; wasm32 always runs one).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        schedulers: Option<u32>,
         #[command(flatten)]
         source: SourceOpts,
     },
@@ -83,6 +89,11 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
         target: TargetArg,
+        /// Scheduler threads the program runs by default (default: one per
+        /// core; the KILN_SCHEDULERS environment variable overrides this when
+        /// the program runs; wasm32 always runs one).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        schedulers: Option<u32>,
         #[command(flatten)]
         source: SourceOpts,
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -93,15 +104,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { files, output, target, emit, source } => match emit {
+        Command::Build { files, output, target, emit, schedulers, source } => match emit {
             Some(stage) => driver::emit(&files, stage, target, &source),
             None => {
                 let output = output.unwrap_or_else(|| default_output(&files[0], target));
-                driver::build(&files, &output, target, &source)
+                driver::build(&files, &output, target, &source, schedulers)
             }
         },
         Command::Check { files, source } => driver::check(&files, &source),
-        Command::Run { file, target, source, args } => return driver::run(&file, target, &source, &args),
+        Command::Run { file, target, schedulers, source, args } => {
+            return driver::run(&file, target, &source, schedulers, &args)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@
 
 pub mod ast;
 pub mod ast_text;
+pub mod ast_vars;
 pub mod diagnostic;
 pub mod span;
 pub mod token;

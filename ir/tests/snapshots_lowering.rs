@@ -71,6 +71,12 @@ fn a_call_in_last_position_is_a_tail_call() {
     let (_, ssa) = lower("-module(m).\n-export([count/2]).\ncount(0, A) -> A;\ncount(N, A) -> count(N - 1, A + 1).\n");
     assert!(ssa.contains("tail_call count/2("), "{ssa}");
     assert!(!ssa.contains("continuation"), "no call may need a continuation: {ssa}");
+    // A variable bound in a receive (or case) clause that nothing after the
+    // receive uses is not exported, so the call ending the clause stays a
+    // tail call.
+    let (_, ssa) = lower("-module(m).\n-export([loop/1]).\nloop(N) -> receive {add, V} -> loop(N + V); {get, P} -> P ! N, loop(N) end.\n");
+    assert_eq!(ssa.matches("tail_call loop/1(").count(), 2, "{ssa}");
+    assert!(!ssa.contains("    call loop/1("), "{ssa}");
 }
 
 #[test]

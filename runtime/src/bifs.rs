@@ -32,6 +32,10 @@ pub mod numeric;
 pub mod time;
 // Calendar time: erlang:universaltime/localtime/timestamp, date/time.
 pub mod time_local;
+// Timers: send_after/start_timer/cancel_timer/read_timer (timers.rs);
+// convert_time_unit, time_offset, now (timers_clock.rs).
+pub mod timers;
+pub mod timers_clock;
 pub mod unicode;
 
 use crate::abi::{tag, ProcessHeader, Term};

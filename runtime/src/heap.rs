@@ -29,8 +29,10 @@ use std::ptr::NonNull;
 use crate::abi::{header, Term};
 use crate::binary::OffHeap;
 
-/// Size in words of a fresh process heap (BEAM's default, 233, rounded).
-pub const MIN_HEAP_WORDS: usize = 256;
+/// Size in words of a fresh process heap (BEAM starts at 233; kiln starts
+/// smaller so that an idle process stays small, and the collector grows it
+/// on a ×1.5 progression from here).
+pub const MIN_HEAP_WORDS: usize = 64;
 
 /// Smallest fragment [`Heap::alloc`] creates, so that a run of small
 /// allocations after the block filled up does not make one fragment each.
@@ -257,7 +259,7 @@ mod tests {
 
     #[test]
     fn alloc_bumps_then_falls_back_to_fragments() {
-        let mut heap = Heap::new(MIN_HEAP_WORDS);
+        let mut heap = Heap::new(256);
         let mut htop = heap.block.start();
         let mut hlimit = heap.block.end();
         let a = heap.alloc(&mut htop, &mut hlimit, 200);

@@ -23,6 +23,8 @@ pub mod process;
 pub mod scheduler;
 pub mod stack;
 pub mod start;
+// Timers (issue 4): the shared timer service.
+pub mod timer;
 
 // Terms and the built-in functions over them.
 pub mod arith;

@@ -34,6 +34,8 @@
 //! timeout is still examined first, as in BEAM.
 
 use std::collections::VecDeque;
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::abi::{tag, ProcessHeader, Term};
@@ -47,13 +49,112 @@ use crate::scheduler;
 pub struct Message {
     pub term: Term,
     pub frag: Option<Fragment>,
+    /// A signal (exit, link, monitor, ...) riding in the message queue so
+    /// that it stays ordered with messages; `None` for a plain message.
+    /// See `process::signals`.
+    pub signal: Option<Box<crate::process::signals::Signal>>,
 }
 
 impl Message {
     /// Copies `term` into a new message.
     pub fn copy_of(term: Term) -> Message {
         let (term, frag) = crate::copy::copy_to_fragment(term);
-        Message { term, frag }
+        Message { term, frag, signal: None }
+    }
+}
+
+/// A process's inbox: where other processes (on any thread) push messages.
+///
+/// A lock-free multi-producer, single-consumer queue that costs one word
+/// while empty (an idle process must stay small, see `process`): senders
+/// push nodes on a Treiber stack with a compare-and-swap; the owner takes
+/// the whole stack at once (one swap) and reverses it, which restores the
+/// order in which the pushes happened. Two messages from one sender are
+/// pushed in program order, so they are received in that order.
+pub struct Inbox {
+    head: AtomicPtr<InboxNode>,
+}
+
+struct InboxNode {
+    msg: Message,
+    next: *mut InboxNode,
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Inbox::new()
+    }
+}
+
+impl Inbox {
+    pub const fn new() -> Inbox {
+        Inbox { head: AtomicPtr::new(ptr::null_mut()) }
+    }
+
+    /// Pushes a message (any thread).
+    pub fn push(&self, msg: Message) {
+        let node = Box::into_raw(Box::new(InboxNode { msg, next: ptr::null_mut() }));
+        let mut head = self.head.load(Ordering::Relaxed);
+        loop {
+            // SAFETY: `node` is ours until the compare-and-swap publishes it.
+            unsafe { (*node).next = head };
+            // SeqCst (not just Release): pairs with the fence the owner
+            // issues after storing WAITING (see `process`).
+            match self.head.compare_exchange_weak(head, node, Ordering::SeqCst, Ordering::Relaxed) {
+                Ok(_) => return,
+                Err(h) => head = h,
+            }
+        }
+    }
+
+    /// Whether no message is waiting (any thread).
+    pub fn is_empty(&self) -> bool {
+        self.head.load(Ordering::SeqCst).is_null()
+    }
+
+    /// Takes every pushed message, oldest first, onto the back of `queue`
+    /// (the owner only).
+    pub(crate) fn drain_into(&self, queue: &mut VecDeque<Message>) {
+        if self.head.load(Ordering::Relaxed).is_null() {
+            return;
+        }
+        let mut node = self.head.swap(ptr::null_mut(), Ordering::Acquire);
+        // Reverse the stack (newest first) into push order.
+        let mut rev: *mut InboxNode = ptr::null_mut();
+        while !node.is_null() {
+            // SAFETY: the swap gave us exclusive ownership of the whole
+            // chain; every node came from `Box::into_raw` in `push`.
+            unsafe {
+                let next = (*node).next;
+                (*node).next = rev;
+                rev = node;
+                node = next;
+            }
+        }
+        while !rev.is_null() {
+            // SAFETY: as above; each node is turned back into its box once.
+            let b = unsafe { Box::from_raw(rev) };
+            rev = b.next;
+            queue.push_back(b.msg);
+        }
+    }
+}
+
+impl Drop for Inbox {
+    fn drop(&mut self) {
+        let mut node = *self.head.get_mut();
+        while !node.is_null() {
+            // SAFETY: `&mut self`: nobody else can push; every node came
+            // from `Box::into_raw`.
+            let b = unsafe { Box::from_raw(node) };
+            node = b.next;
+        }
+    }
+}
+
+impl std::fmt::Debug for Inbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Inbox {{ empty: {} }}", self.is_empty())
     }
 }
 
@@ -62,8 +163,9 @@ impl Message {
 pub struct Mailbox {
     queue: VecDeque<Message>,
     cursor: usize,
-    /// The armed receive deadline, if any.
+    /// The armed receive deadline, if any, and its timer.
     deadline: Option<Instant>,
+    timer: Option<crate::timer::TimerId>,
 }
 
 impl Mailbox {
@@ -78,16 +180,54 @@ impl Mailbox {
     }
 
     /// Moves every message of the inbox into the private queue.
-    fn fill(&mut self, inbox: &crossbeam_queue::SegQueue<Message>) {
-        while let Some(m) = inbox.pop() {
-            self.queue.push_back(m);
+    fn fill(&mut self, inbox: &Inbox) {
+        inbox.drain_into(&mut self.queue);
+    }
+
+    /// Moves every message of the inbox into the private queue (signals
+    /// included: `process::signals::drain` takes those out again).
+    pub(crate) fn fill_from(&mut self, inbox: &Inbox) {
+        self.fill(inbox);
+    }
+
+    /// Takes the queued messages from index `at` on out of the queue.
+    pub(crate) fn split_off(&mut self, at: usize) -> VecDeque<Message> {
+        self.queue.split_off(at.min(self.queue.len()))
+    }
+
+    /// Appends a message to the private queue.
+    pub(crate) fn push_back(&mut self, m: Message) {
+        self.queue.push_back(m);
+    }
+
+    /// Removes the queued messages whose term satisfies `f` (keeping the
+    /// receive cursor on the same message).
+    pub(crate) fn remove_where(&mut self, mut f: impl FnMut(Term) -> bool) {
+        let mut i = 0;
+        while i < self.queue.len() {
+            if f(self.queue[i].term) {
+                self.queue.remove(i);
+                if i < self.cursor {
+                    self.cursor -= 1;
+                }
+            } else {
+                i += 1;
+            }
         }
+    }
+
+    /// The queued messages' terms, oldest first.
+    pub(crate) fn terms(&self) -> impl Iterator<Item = Term> + '_ {
+        self.queue.iter().map(|m| m.term)
     }
 
     /// Disarms the receive timer (a match was found, or it fired).
     fn disarm(&mut self, shared: &Shared) {
         if self.deadline.take().is_some() {
             shared.new_timer_generation();
+        }
+        if let Some(id) = self.timer.take() {
+            crate::timer::cancel(id);
         }
     }
 }
@@ -97,6 +237,7 @@ pub fn deliver(shared: &Shared, msg: Message) {
     if shared.state() == crate::process::EXITED {
         return;
     }
+    shared.sig.note_push();
     shared.inbox.push(msg);
     scheduler::wake(shared);
 }
@@ -118,10 +259,14 @@ pub fn send(pid: Term, term: Term) {
 pub unsafe extern "C" fn kiln_recv_peek(p: *mut ProcessHeader) -> Term {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
-    let mb = &mut proc.mailbox;
-    if mb.cursor >= mb.queue.len() {
-        mb.fill(&proc.shared.inbox);
+    if proc.mailbox.cursor >= proc.mailbox.queue.len() {
+        // Moves the inbox in, handling signals (see `process::signals`).
+        crate::process::signals::drain(proc);
+        if proc.shared.sig.is_dying() {
+            return tag::NON_VALUE;
+        }
     }
+    let mb = &proc.mailbox;
     mb.queue.get(mb.cursor).map_or(tag::NON_VALUE, |m| m.term)
 }
 
@@ -132,7 +277,11 @@ pub unsafe extern "C" fn kiln_recv_peek(p: *mut ProcessHeader) -> Term {
 #[no_mangle]
 pub unsafe extern "C" fn kiln_recv_next(p: *mut ProcessHeader) {
     // SAFETY: per the caller, `p` is the running process.
-    let mb = &mut unsafe { Process::from_header(p) }.mailbox;
+    let proc = unsafe { Process::from_header(p) };
+    // Scanning a long queue costs reductions like any other work (the next
+    // function entry yields once the slice is used up).
+    proc.header.reds -= 1;
+    let mb = &mut proc.mailbox;
     if mb.cursor < mb.queue.len() {
         mb.cursor += 1;
     }
@@ -157,6 +306,7 @@ pub unsafe extern "C" fn kiln_recv_accept(p: *mut ProcessHeader) {
         }
     }
     proc.mailbox.cursor = 0;
+    proc.shared.sig.queue_len.store(proc.mailbox.len(), std::sync::atomic::Ordering::Relaxed);
     let Process { mailbox, shared, .. } = proc;
     mailbox.disarm(shared);
 }
@@ -194,6 +344,9 @@ fn timeout_ms(t: Term) -> Result<Option<u64>, ()> {
 pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -> u64 {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
+    if proc.shared.sig.is_dying() {
+        return 0; // killed by a signal: wait, and end at the next slice
+    }
     let ms = match timeout_ms(timeout) {
         Ok(ms) => ms,
         Err(()) => {
@@ -216,7 +369,7 @@ pub unsafe extern "C" fn kiln_recv_timer(p: *mut ProcessHeader, timeout: Term) -
             };
             mailbox.deadline = Some(deadline);
             let gen = shared.new_timer_generation();
-            scheduler::add_timer(deadline, gen, shared.clone());
+            mailbox.timer = Some(scheduler::add_timer(deadline, gen, shared.clone()));
             false
         }
     };

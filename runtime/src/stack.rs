@@ -21,8 +21,9 @@ use crate::atom::known;
 use crate::heap::Block;
 use crate::process::Process;
 
-/// Words in a new process's stack.
-pub const INITIAL_STACK_WORDS: usize = 128;
+/// Words in a new process's stack (small: an idle process must stay small;
+/// it doubles when needed).
+pub const INITIAL_STACK_WORDS: usize = 32;
 
 /// A process's Erlang stack; `stop` and `slimit` live in the header.
 #[derive(Debug)]

@@ -5,7 +5,14 @@
 //! atom slots, decodes its literals into the literal area, and registers its
 //! exports; then it spawns the main process running `Entry:main/1` with the
 //! command-line arguments as strings (or `Entry:main/0`) and runs the
-//! scheduler until that process ends.
+//! schedulers (one thread per core, `KILN_SCHEDULERS=N` or the build's
+//! `--schedulers N`; see [`crate::scheduler::configured_count`]) until that
+//! process ends. The other scheduler threads stop after their current time
+//! slice and are joined before `kiln_main` returns; processes still alive
+//! then are abandoned, as escript's `halt` after `main` does.
+//!
+//! `KILN_STATS=1` prints the peak resident set size (Linux) and the
+//! scheduler count to stderr at exit.
 //!
 //! Exit behaves like `escript`: `main` returning exits 0, `halt(N)` exits N
 //! (immediately, from the BIF), an uncaught exception in `main` prints a
@@ -115,7 +122,7 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
     };
     proc.header.reds = crate::abi::REDUCTIONS_PER_SLICE;
     let serial = proc.shared().serial;
-    let sched = Scheduler::new();
+    let sched = Scheduler::with_schedulers(crate::scheduler::configured_count());
     sched.spawn(proc);
     let code = match sched.run(Some(serial)) {
         Outcome::MainExited(code) => code,
@@ -128,7 +135,51 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
         }
     };
     flush_output();
+    if std::env::var_os("KILN_STATS").is_some_and(|v| v == "1") {
+        let text = format!(
+            "kiln: schedulers {} peak_rss_kb {} malloc_in_use_kb {}\n",
+            sched.schedulers(),
+            peak_rss_kb().unwrap_or(0),
+            malloc_in_use().unwrap_or(0) / 1024
+        );
+        crate::io_bifs::write_stderr(text.as_bytes());
+    }
     code
+}
+
+/// Bytes the allocator has handed out and not taken back (glibc only).
+fn malloc_in_use() -> Option<usize> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        #[repr(C)]
+        struct MallInfo2 {
+            arena: usize,
+            ordblks: usize,
+            smblks: usize,
+            hblks: usize,
+            hblkhd: usize,
+            usmblks: usize,
+            fsmblks: usize,
+            uordblks: usize,
+            fordblks: usize,
+            keepcost: usize,
+        }
+        extern "C" {
+            fn mallinfo2() -> MallInfo2;
+        }
+        // SAFETY: glibc's `mallinfo2` has no preconditions.
+        let m = unsafe { mallinfo2() };
+        Some(m.uordblks + m.hblkhd)
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    None
+}
+
+/// The peak resident set size in KiB (`VmHWM` of `/proc/self/status`).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The program entry point, called by the generated C `main`.

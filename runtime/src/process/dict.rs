@@ -79,6 +79,11 @@ impl Dictionary {
         self.len == 0
     }
 
+    /// Every entry, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (Term, Term)> + '_ {
+        self.buckets.values().flat_map(|b| b.iter().copied())
+    }
+
     /// Every key and value, for the collector to update.
     pub fn roots_mut(&mut self) -> impl Iterator<Item = &mut Term> {
         self.buckets.values_mut().flat_map(|b| b.iter_mut()).flat_map(|(k, v)| [k, v])

@@ -1,27 +1,92 @@
-//! What happens when a process ends: the error report of a crashed process,
-//! and the program's exit status when the main process ends.
+//! What happens when a process ends: exit signals to its links and
+//! `'DOWN'` to its monitors (see `signals`), the error report of a crashed
+//! process, and the program's exit status when the main process ends.
 //!
 //! Like `escript`: the main process returning means exit status 0; an
 //! uncaught exception in it prints `escript: exception Class: Reason` to
-//! stderr and means 127. Any other process that dies of an error (or an
-//! uncaught throw) prints OTP's `=ERROR REPORT====` to stderr and harms
-//! nothing else; exits (`exit/1`) are silent, as in OTP. (Links and
-//! monitors, issue 5, will propagate exit signals from here.)
+//! stderr and means 127; killed by an exit signal, it prints what `init`
+//! prints when its boot process dies and means 1. Any other process that
+//! dies of an error (or an uncaught throw) makes OTP's logger print its
+//! `=ERROR REPORT====` on standard output (an escript's default handler
+//! writes there) unless the primary log level is above `error`; exits
+//! (`exit/1`, exit signals) are silent, as in OTP.
+//!
+//! The logger's primary level lives here too (`logger:set_primary_config/2`
+//! in `stdlib/logger.erl` sets it through `erlang:'$logger_set_level'/1`).
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicI8, Ordering};
 
 use crate::abi::tag;
 use crate::atom::known;
 use crate::exception::{self, Exception};
 use crate::format::{Encoding, Mode};
-use crate::io_bifs::write_stderr;
+use crate::io_bifs::{write_stderr, write_stdout};
 use crate::process::Process;
 
-/// Reports how `proc` ended; returns the program's exit status if it is
-/// the main process (0 otherwise).
+/// Logger levels, most severe first; a level's index is its severity.
+const LEVELS: [&str; 8] = ["emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"];
+/// `none`: nothing is logged.
+const LEVEL_NONE: i8 = -1;
+/// OTP's default primary level, `notice`.
+static LOG_LEVEL: AtomicI8 = AtomicI8::new(5);
+
+fn level_index(name: &str) -> Option<i8> {
+    match name {
+        "none" => Some(LEVEL_NONE),
+        "all" => Some(7),
+        _ => LEVELS.iter().position(|l| *l == name).map(|i| i as i8),
+    }
+}
+
+/// Sets the primary level from an atom; false if it is not a level.
+pub fn set_log_level(level: crate::abi::Term) -> bool {
+    match crate::atom::try_name(level).and_then(level_index) {
+        Some(i) => {
+            LOG_LEVEL.store(i, Ordering::Relaxed);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The primary level as an atom.
+pub fn log_level_atom() -> crate::abi::Term {
+    let i = LOG_LEVEL.load(Ordering::Relaxed);
+    crate::atom::intern(if i < 0 { "none" } else { LEVELS[(i as usize).min(7)] })
+}
+
+/// Whether an event of `level` passes the primary level.
+fn allowed(level: &str) -> bool {
+    level_index(level).is_some_and(|i| i >= 0 && i <= LOG_LEVEL.load(Ordering::Relaxed))
+}
+
+/// Prints `text` as OTP's default handler does for an event of `level`
+/// (an atom): `=LEVEL REPORT==== Time ===`, the text, a newline. Nothing
+/// when the primary level filters it out.
+pub fn log_report(level: crate::abi::Term, text: &str) {
+    let name = crate::atom::try_name(level).unwrap_or("error");
+    if !allowed(name) {
+        return;
+    }
+    let out = format!("={} REPORT==== {} ===\n{}\n", name.to_uppercase(), timestamp(), text);
+    write_stdout(&crate::io_bifs::device_bytes(&out));
+}
+
+/// Reports how `proc` ended and sends its exit signals; returns the
+/// program's exit status if it is the main process (0 otherwise).
 pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
+    let by_signal = super::signals::on_exit(proc);
     let exc = proc.exception;
     if is_main {
+        if by_signal {
+            let reason = term_to_string(proc.exit_reason);
+            let text = format!(
+                "{{\"init terminating in do_boot\",{reason}}}\ninit terminating in do_boot ({reason})\n\nCrash dump is being written to: erl_crash.dump...done\n"
+            );
+            write_stderr(text.as_bytes());
+            return 1;
+        }
         if !proc.crashed {
             return 0;
         }
@@ -30,14 +95,13 @@ pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
         write_stderr(text.as_bytes());
         return 127;
     }
-    if proc.crashed && (exc.class == known::ERROR || exc.class == known::THROW) {
+    if !by_signal && proc.crashed && (exc.class == known::ERROR || exc.class == known::THROW) {
         let text = format!(
-            "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
-            timestamp(),
+            "Error in process {} with exit value:\n{}\n",
             term_to_string(proc.pid()),
             term_to_string(proc.exit_reason)
         );
-        write_stderr(text.as_bytes());
+        log_report(known::ERROR, &text);
     }
     0
 }

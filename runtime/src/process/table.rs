@@ -44,3 +44,12 @@ pub fn lookup(serial: u64) -> Option<Arc<Shared>> {
 pub fn count() -> usize {
     shards().iter().map(|s| s.read().unwrap_or_else(PoisonError::into_inner).len()).sum()
 }
+
+/// The serials of every live process (for `processes/0`).
+pub fn serials() -> Vec<u64> {
+    let mut out = Vec::new();
+    for s in shards() {
+        out.extend(s.read().unwrap_or_else(PoisonError::into_inner).keys().copied());
+    }
+    out
+}

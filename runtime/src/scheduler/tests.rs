@@ -361,3 +361,340 @@ fn messages_survive_collections() {
     assert_eq!(s.run(Some(c)), Outcome::MainExited(0));
     assert_eq!(SUM.load(Ordering::SeqCst), (0..20_000u64).sum::<u64>());
 }
+
+// ---------------------------------------------------------------------
+// Multi-scheduler stress tests: each runs with 1, 2 and 8 schedulers (8
+// oversubscribes a small machine, which must not change any result).
+// Process code cannot panic usefully (it is `extern "C"`), so checks made
+// inside processes count failures in `ERRORS`.
+
+static ERRORS: AtomicU64 = AtomicU64::new(0);
+
+fn check(ok: bool) {
+    if !ok {
+        ERRORS.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+const SCHEDULERS: [usize; 3] = [1, 2, 8];
+
+/// Starts a process from process code: `code(args...)`, made runnable on
+/// this scheduler.
+fn child(code: ErlFn, args: &[Term]) -> Term {
+    let mut proc = Process::new(0);
+    proc.header.args[..args.len()].copy_from_slice(args);
+    proc.header.nlive = args.len() as u64;
+    proc.header.resume = Some(code);
+    spawn(proc)
+}
+
+fn dict_get(p: *mut ProcessHeader, k: i64) -> Term {
+    running(p).dict.get(tag::small(k)).unwrap_or(tag::NIL)
+}
+
+fn dict_put(p: *mut ProcessHeader, k: i64, v: Term) {
+    running(p).dict.put(tag::small(k), v);
+}
+
+/// `args` = [N, Notify]: receives N messages, then sends `ok` to `Notify`
+/// (if it is a pid) and ends. Messages `{Sender, Seq}` must arrive in
+/// `Seq` order per sender.
+unsafe extern "C" fn collector(p: *mut ProcessHeader, n: Term, notify: Term, _a2: Term, _a3: Term) -> u64 {
+    dict_put(p, -1, n);
+    dict_put(p, -2, notify);
+    dict_put(p, -3, tag::small(0));
+    // SAFETY: continuing the same process.
+    unsafe { collector_loop(p) }
+}
+
+unsafe fn collector_loop(p: *mut ProcessHeader) -> u64 {
+    loop {
+        // SAFETY: `p` is the running process.
+        let m = unsafe { kiln_recv_peek(p) };
+        if m == tag::NON_VALUE {
+            return wait_in(p, collector_k);
+        }
+        // SAFETY: as above.
+        unsafe { kiln_recv_accept(p) };
+        if tag::is_boxed(m) {
+            let (from, seq) = (tag::small_value(elem(m, 0)), elem(m, 1));
+            let last = dict_get(p, 1_000_000 + from);
+            check(last == tag::NIL || tag::small_value(last) + 1 == tag::small_value(seq));
+            dict_put(p, 1_000_000 + from, seq);
+        }
+        let count = tag::small_value(dict_get(p, -3)) + 1;
+        dict_put(p, -3, tag::small(count));
+        if count == tag::small_value(dict_get(p, -1)) {
+            let notify = dict_get(p, -2);
+            if tag::is_pid(notify) {
+                kiln_bif_send(p, notify, known::OK);
+            }
+            return ret(p, known::OK);
+        }
+    }
+}
+
+unsafe extern "C" fn collector_k(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    pop(p);
+    // SAFETY: continuing the same process.
+    unsafe { collector_loop(p) }
+}
+
+/// `args` = [To, Id, Next, Total]: sends `{Id, Seq}` for Seq in
+/// Next..Total to `To`, yielding after every 10.
+unsafe extern "C" fn sender(p: *mut ProcessHeader, to: Term, id: Term, next: Term, total: Term) -> u64 {
+    let (mut j, k) = (tag::small_value(next), tag::small_value(total));
+    let stop = (j + 10).min(k);
+    while j < stop {
+        let msg = running(p).tuple(&[id, tag::small(j)]);
+        kiln_bif_send(p, to, msg);
+        j += 1;
+    }
+    if j == k {
+        return ret(p, known::OK);
+    }
+    let h = &mut running(p).header;
+    h.args[..4].copy_from_slice(&[to, id, tag::small(j), total]);
+    h.resume = Some(sender);
+    status::YIELD
+}
+
+fn many_to_one(n: usize) {
+    let (senders, each) = (200, 50);
+    let s = Scheduler::with_schedulers(n);
+    let main = start(&s, collector, &[tag::small(senders * each), tag::NIL]);
+    for i in 0..senders {
+        start(&s, sender, &[tag::pid(main), tag::small(i), tag::small(0), tag::small(each)]);
+    }
+    assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+}
+
+#[test]
+fn stress_many_processes_send_to_one() {
+    for n in SCHEDULERS {
+        many_to_one(n);
+    }
+    assert_eq!(ERRORS.load(Ordering::SeqCst), 0);
+}
+
+static ALL_PIDS: Mutex<Vec<Term>> = Mutex::new(Vec::new());
+
+/// `args` = [Id, Main]: sends `{Id, 0}` to every process in `ALL_PIDS`
+/// but itself, then collects as many messages and tells `Main`.
+unsafe extern "C" fn all_to_all(p: *mut ProcessHeader, id: Term, main: Term, _a2: Term, _a3: Term) -> u64 {
+    let me = running(p).pid();
+    let pids = ALL_PIDS.lock().unwrap().clone();
+    for &to in &pids {
+        if to != me {
+            let msg = running(p).tuple(&[id, tag::small(0)]);
+            kiln_bif_send(p, to, msg);
+        }
+    }
+    // SAFETY: continuing the same process.
+    unsafe { collector(p, tag::small(pids.len() as i64 - 1), main, tag::NIL, tag::NIL) }
+}
+
+#[test]
+fn stress_all_to_all_across_schedulers() {
+    let procs = 60;
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        let main = start(&s, collector, &[tag::small(procs), tag::NIL]);
+        let mut pids = Vec::new();
+        for i in 0..procs {
+            pids.push(tag::pid(start(&s, all_to_all, &[tag::small(i), tag::pid(main)])));
+        }
+        *ALL_PIDS.lock().unwrap() = pids;
+        assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+    }
+    assert_eq!(ERRORS.load(Ordering::SeqCst), 0);
+}
+
+/// `args` = [Main]: sends `ok` to `Main` and ends.
+unsafe extern "C" fn notifier(p: *mut ProcessHeader, main: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    kiln_bif_send(p, main, known::OK);
+    ret(p, known::OK)
+}
+
+/// `args` = [Main, Grandchildren]: spawns that many `notifier`s, tells
+/// `Main` itself, and ends.
+unsafe extern "C" fn tree_child(p: *mut ProcessHeader, main: Term, grand: Term, _a2: Term, _a3: Term) -> u64 {
+    for _ in 0..tag::small_value(grand) {
+        check(tag::is_pid(child(notifier, &[main])));
+    }
+    kiln_bif_send(p, main, known::OK);
+    ret(p, known::OK)
+}
+
+/// `args` = [Children, Grandchildren]: spawns the tree, then collects a
+/// message from every process in it.
+unsafe extern "C" fn storm(p: *mut ProcessHeader, children: Term, grand: Term, _a2: Term, _a3: Term) -> u64 {
+    let me = running(p).pid();
+    let (c, g) = (tag::small_value(children), tag::small_value(grand));
+    for _ in 0..c {
+        child(tree_child, &[me, grand]);
+    }
+    // SAFETY: continuing the same process.
+    unsafe { collector(p, tag::small(c * (g + 1)), tag::NIL, tag::NIL, tag::NIL) }
+}
+
+#[test]
+fn stress_spawn_storm() {
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        let main = start(&s, storm, &[tag::small(100), tag::small(50)]);
+        assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+    }
+    assert_eq!(ERRORS.load(Ordering::SeqCst), 0);
+}
+
+static VICTIMS: Mutex<Vec<Term>> = Mutex::new(Vec::new());
+
+/// Waits for one message, then ends (while others keep sending to it).
+unsafe extern "C" fn victim(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    // SAFETY: `p` is the running process.
+    unsafe {
+        if running(p).stack.depth(&running(p).header) > 1 {
+            pop(p);
+        }
+        if kiln_recv_peek(p) == tag::NON_VALUE {
+            return wait_in(p, victim);
+        }
+    }
+    ret(p, known::OK)
+}
+
+/// `args` = [Main, Rounds]: sends a message to every victim per round,
+/// yielding between rounds, then tells `Main`.
+unsafe extern "C" fn spammer(p: *mut ProcessHeader, main: Term, rounds: Term, _a2: Term, _a3: Term) -> u64 {
+    let victims = VICTIMS.lock().unwrap().clone();
+    for &v in &victims {
+        let l = running(p).list(&[tag::small(1), tag::small(2)]);
+        kiln_bif_send(p, v, l);
+    }
+    let left = tag::small_value(rounds) - 1;
+    if left == 0 {
+        kiln_bif_send(p, main, known::OK);
+        return ret(p, known::OK);
+    }
+    let h = &mut running(p).header;
+    h.args[..2].copy_from_slice(&[main, tag::small(left)]);
+    h.resume = Some(spammer);
+    status::YIELD
+}
+
+#[test]
+fn stress_exiting_while_being_sent_to() {
+    let spammers = 20;
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        let main = start(&s, collector, &[tag::small(spammers), tag::NIL]);
+        let victims: Vec<u64> = (0..300).map(|_| start(&s, victim, &[])).collect();
+        *VICTIMS.lock().unwrap() = victims.iter().map(|&v| tag::pid(v)).collect();
+        for _ in 0..spammers {
+            start(&s, spammer, &[tag::pid(main), tag::small(5)]);
+        }
+        assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+        // Every victim got a message: let the stragglers finish.
+        assert_eq!(s.run(None), Outcome::Idle);
+        for v in victims {
+            assert!(table::lookup(v).is_none(), "victim {v} exited ({n} schedulers)");
+        }
+    }
+    assert_eq!(ERRORS.load(Ordering::SeqCst), 0);
+}
+
+/// `loop() -> loop().`: burns its reductions as compiled code does (one
+/// per call) and yields, forever.
+unsafe extern "C" fn looper(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    let h = &mut running(p).header;
+    while h.reds > 0 {
+        h.reds = std::hint::black_box(h.reds) - 1;
+    }
+    h.resume = Some(looper);
+    status::YIELD
+}
+
+/// `args` = [Main, Steps]: yields `Steps` times, then tells `Main`.
+unsafe extern "C" fn worker(p: *mut ProcessHeader, main: Term, steps: Term, _a2: Term, _a3: Term) -> u64 {
+    let left = tag::small_value(steps);
+    if left == 0 {
+        kiln_bif_send(p, main, known::OK);
+        return ret(p, known::OK);
+    }
+    let h = &mut running(p).header;
+    h.args[..2].copy_from_slice(&[main, tag::small(left - 1)]);
+    h.resume = Some(worker);
+    status::YIELD
+}
+
+#[test]
+fn endless_loops_do_not_starve_others() {
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        let main = start(&s, collector, &[tag::small(20), tag::NIL]);
+        for _ in 0..n.min(2) {
+            start(&s, looper, &[]);
+        }
+        for _ in 0..20 {
+            start(&s, worker, &[tag::pid(main), tag::small(20)]);
+        }
+        let t0 = Instant::now();
+        // The main process's end ends the run although the loopers never do.
+        assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+        assert!(t0.elapsed() < Duration::from_secs(20));
+    }
+}
+
+/// `receive after 20 -> ok end` in many processes at once, then tell Main.
+unsafe extern "C" fn timed(p: *mut ProcessHeader, main: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    dict_put(p, -5, main);
+    // SAFETY: continuing the same process.
+    unsafe { timed_k(p, tag::NIL, tag::NIL, tag::NIL, tag::NIL) }
+}
+
+unsafe extern "C" fn timed_k(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
+    // SAFETY: `p` is the running process.
+    unsafe {
+        if running(p).stack.depth(&running(p).header) > 1 {
+            pop(p);
+            if kiln_recv_timed_out(p) == 1 {
+                kiln_bif_send(p, dict_get(p, -5), known::OK);
+                return ret(p, known::OK);
+            }
+        }
+        check(kiln_recv_peek(p) == tag::NON_VALUE);
+        match kiln_recv_timer(p, tag::small(20)) {
+            0 => wait_in(p, timed_k),
+            _ => {
+                kiln_bif_send(p, dict_get(p, -5), known::OK);
+                ret(p, known::OK)
+            }
+        }
+    }
+}
+
+#[test]
+fn receive_timeouts_fire_with_many_schedulers() {
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        let main = start(&s, collector, &[tag::small(200), tag::NIL]);
+        for _ in 0..200 {
+            start(&s, timed, &[tag::pid(main)]);
+        }
+        let t0 = Instant::now();
+        assert_eq!(s.run(Some(main)), Outcome::MainExited(0), "{n} schedulers");
+        assert!(t0.elapsed() >= Duration::from_millis(20));
+    }
+    assert_eq!(ERRORS.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn idle_is_detected_with_many_schedulers() {
+    for n in SCHEDULERS {
+        let s = Scheduler::with_schedulers(n);
+        // Waits forever: nothing can send to it.
+        let main = start(&s, victim, &[]);
+        assert_eq!(s.run(Some(main)), Outcome::Idle, "{n} schedulers");
+    }
+}

@@ -100,6 +100,7 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
                 counter: 0,
                 fun_counter: 0,
                 cur_line: 0,
+                used_after: HashSet::new(),
             };
             match l.function(f) {
                 Ok(def) => functions.push(def),
@@ -135,6 +136,11 @@ pub(crate) struct Lowerer<'a> {
     /// Source line of the innermost expression being lowered: calls and
     /// raises made for it carry this line (for stack traces).
     pub(crate) cur_line: u32,
+    /// Variables the code after the expression being lowered may mention:
+    /// a `case`/`if`/`receive` exports only those of its clauses'
+    /// bindings (so a call ending a clause stays a tail call when nothing
+    /// needs them). A superset is always safe.
+    used_after: HashSet<String>,
 }
 
 /// Folds bindings around a tail expression.
@@ -332,10 +338,31 @@ impl<'a> Lowerer<'a> {
     }
 
     fn pending_body(&mut self, exprs: &[ast::Expr]) -> Result<Pending> {
+        use ast::ExprKind as K;
+        let outer = self.used_after.clone();
+        // after[i]: variables of exprs[i+1..] and of what follows the body.
+        let mut after = vec![outer.clone(); exprs.len()];
+        for i in (0..exprs.len().saturating_sub(1)).rev() {
+            let mut s = after[i + 1].clone();
+            kiln_frontend::ast_vars::collect(&exprs[i + 1], &mut s);
+            after[i] = s;
+        }
         let mut b = Bindings::new();
         let mut value = Operand::atom("ok");
-        for e in exprs {
-            value = self.expr(e, &mut b)?;
+        for (e, mut used) in exprs.iter().zip(after) {
+            // A branching construct standing alone (or as `Pat = ...`) needs
+            // only what follows it; anywhere else, conservatively, the whole
+            // statement counts as following it.
+            let branching = |k: &K| matches!(k, K::Case { .. } | K::If(_) | K::Receive { .. } | K::Try { .. });
+            match &e.kind {
+                k if branching(k) => {}
+                K::Match(p, rhs) if branching(&rhs.kind) => kiln_frontend::ast_vars::collect(p, &mut used),
+                _ => kiln_frontend::ast_vars::collect(e, &mut used),
+            }
+            self.used_after = used;
+            let r = self.expr(e, &mut b);
+            self.used_after = outer.clone();
+            value = r?;
         }
         Ok(Pending { bindings: b, value, env: self.env.clone() })
     }
@@ -359,7 +386,8 @@ impl<'a> Lowerer<'a> {
             lowered.push((pats, guards, pending));
         }
         self.env = outer.clone();
-        let exported = exported_vars(&outer, lowered.iter().map(|(_, _, p)| &p.env));
+        let mut exported = exported_vars(&outer, lowered.iter().map(|(_, _, p)| &p.env));
+        exported.retain(|v| self.used_after.contains(v));
         let mut out = Vec::new();
         for (pats, guards, p) in lowered {
             let tail = if exported.is_empty() {
@@ -657,7 +685,8 @@ impl<'a> Lowerer<'a> {
             None => None,
         };
         let envs = lowered.iter().map(|(_, _, p)| &p.env).chain(after.iter().map(|(_, p)| &p.env));
-        let exported = exported_vars(&outer, envs);
+        let mut exported = exported_vars(&outer, envs);
+        exported.retain(|v| self.used_after.contains(v));
         let tail = |p: Pending| {
             if exported.is_empty() {
                 wrap(p.bindings, Expr::Atomic(p.value))

@@ -181,8 +181,6 @@ bifs! {
     "erlang" "process_flag"/2 => "kiln_bif_process_flag", auto;
     "erlang" "is_process_alive"/1 => "kiln_bif_is_process_alive", auto;
     "erlang" "processes"/0 => "kiln_bif_processes", auto;
-    "erlang" "process_info"/1 => "kiln_bif_process_info", auto;
-    "erlang" "process_info"/2 => "kiln_bif_process_info_2", auto;
     "erlang" "yield"/0 => "kiln_bif_yield";
     "erlang" "group_leader"/0 => "kiln_bif_group_leader", auto;
     "erlang" "group_leader"/2 => "kiln_bif_group_leader_2", auto;
@@ -191,6 +189,17 @@ bifs! {
     "erlang" "$logger_set_level"/1 => "kiln_bif_logger_set_level";
     "erlang" "$logger_emit"/2 => "kiln_bif_logger_emit";
     // End of process semantics.
+    // process_info of other processes, erlang:send/3, send_nosuspend (runtime/
+    // src/proc_bifs.rs, runtime/src/process/{signals,info}.rs). process_info/1,2
+    // themselves are Erlang (stdlib/erlang.erl, listed in ERLANG_AUTO_IMPORTS):
+    // '$process_info' answers at once, or sends a request signal to the other
+    // process and returns a reference; the wrapper then receives {Ref, Answer}.
+    "erlang" "$process_info"/1 => "kiln_bif_process_info";
+    "erlang" "$process_info"/2 => "kiln_bif_process_info_2";
+    "erlang" "send"/3 => "kiln_bif_send_3";
+    "erlang" "send_nosuspend"/2 => "kiln_bif_send_nosuspend";
+    "erlang" "send_nosuspend"/3 => "kiln_bif_send_nosuspend_3";
+    // End of process_info requests and send options.
     "erlang" "put"/2 => "kiln_bif_put", auto;
     "erlang" "get"/1 => "kiln_bif_get", auto;
     "erlang" "erase"/1 => "kiln_bif_erase", auto;
@@ -343,6 +352,8 @@ bifs! {
     "erlang" "$bs_get_utf16"/2 => "kiln_bif_bs_get_utf16", guard;
     "erlang" "$bs_get_utf32"/2 => "kiln_bif_bs_get_utf32", guard;
     "erlang" "$bs_test_tail"/1 => "kiln_bif_bs_test_tail", guard;
+    // '$bs_get_tail'(Ctx, Flags): the rest, ending the match (consumes Ctx).
+    "erlang" "$bs_get_tail"/2 => "kiln_bif_bs_get_tail", guard;
     // unicode and the hidden unicode_util module under stdlib/string.erl
     // (runtime/src/bifs/unicode.rs).
     "unicode" "characters_to_list"/1 => "kiln_bif_unicode_characters_to_list_1";
@@ -476,7 +487,19 @@ pub fn lookup(module: &str, name: &str, arity: u32) -> Option<&'static Bif> {
     BIFS.iter().find(|b| b.module == module && b.name == name && b.arity == arity)
 }
 
-/// Finds an auto-imported BIF called without a module prefix.
+/// Auto-imported `erlang` functions written in Erlang (`stdlib/erlang.erl`),
+/// not in [`BIFS`]: a call without a module prefix becomes a remote call of
+/// `erlang:F/A`, which the standard library module defines. Their `symbol`
+/// is empty: nothing in the runtime implements them.
+pub static ERLANG_AUTO_IMPORTS: &[Bif] = &[
+    Bif { module: "erlang", name: "process_info", arity: 1, symbol: "", guard: false, auto_import: true },
+    Bif { module: "erlang", name: "process_info", arity: 2, symbol: "", guard: false, auto_import: true },
+];
+
+/// Finds an auto-imported BIF (or auto-imported `erlang` function written
+/// in Erlang, see [`ERLANG_AUTO_IMPORTS`]) called without a module prefix.
 pub fn lookup_auto_import(name: &str, arity: u32) -> Option<&'static Bif> {
-    BIFS.iter().find(|b| b.auto_import && b.name == name && b.arity == arity)
+    BIFS.iter()
+        .chain(ERLANG_AUTO_IMPORTS)
+        .find(|b| b.auto_import && b.name == name && b.arity == arity)
 }

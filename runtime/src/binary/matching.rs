@@ -206,6 +206,34 @@ pub fn get_binary<H: TermAlloc + ?Sized>(h: &mut H, ctx: Term, size: Term, flags
     Some(make_bitstring_from(h, c.orig, c.bytes(), start, n))
 }
 
+/// `'$bs_get_tail'(Ctx, Flags)`: the rest of the bitstring (a multiple of
+/// the unit), ending the match. The context is consumed: when the rest
+/// starts on a byte boundary the context object itself becomes the
+/// `SUB_BIN` (both are a header, two raw words and the storage binary), so
+/// a loop over `<<X, Rest/binary>>` allocates nothing for `Rest`.
+pub fn get_tail<H: TermAlloc + ?Sized>(h: &mut H, ctx: Term, flags: Term) -> Option<Term> {
+    let f = SegmentFlags::decode(flags)?;
+    let c = Ctx::of(ctx)?;
+    let rest = c.remaining();
+    if rest % f.unit != 0 {
+        return None;
+    }
+    if c.pos % 8 == 0 {
+        if c.pos == 0 && rest == c.bytes().len() * 8 {
+            return Some(c.orig);
+        }
+        // SAFETY: `c.obj` is the live MATCH_CTX read above (header and
+        // three words); the compiler never uses a context after this call.
+        unsafe {
+            *c.obj = header::make(header::SUB_BIN, 3);
+            *c.obj.add(1) = rest as u64;
+            *c.obj.add(2) = (c.pos / 8) as u64;
+        }
+        return Some(ctx);
+    }
+    Some(make_bitstring_from(h, c.orig, c.bytes(), c.pos, rest))
+}
+
 /// `'$bs_get_utf8'(Ctx)`.
 pub fn get_utf8(ctx: Term) -> Option<Term> {
     let mut c = Ctx::of(ctx)?;
@@ -325,6 +353,15 @@ pub extern "C" fn kiln_bif_bs_get_binary(p: *mut ProcessHeader, ctx: Term, size:
     // SAFETY: as in `kiln_bif_bs_start_match`.
     let proc = unsafe { process(p) };
     or_non_value(get_binary(proc, ctx, size, flags))
+}
+
+/// `'$bs_get_tail'/2`.
+#[no_mangle]
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub extern "C" fn kiln_bif_bs_get_tail(p: *mut ProcessHeader, ctx: Term, flags: Term) -> Term {
+    // SAFETY: as in `kiln_bif_bs_start_match`.
+    let proc = unsafe { process(p) };
+    or_non_value(get_tail(proc, ctx, flags))
 }
 
 /// `'$bs_get_utf8'/1`.

@@ -286,3 +286,28 @@ fn append_reuses_an_unshared_buffer_and_copies_a_shared_one() {
     assert_ne!(refc_parts(after).unwrap().1, buffer);
     assert_eq!(binary_bytes(acc).unwrap().len(), 1100);
 }
+
+/// `'$bs_get_tail'` turns the context into the rest when it starts on a
+/// byte boundary, and copies an unaligned rest.
+#[test]
+fn get_tail_reuses_the_context() {
+    let mut boxed = Process::new(0);
+    let p: &mut Process = &mut boxed;
+    let bin = crate::term::make_heap_binary(p, &[1, 2, 3, 4, 5]);
+    let byte = SegmentFlags::encode(false, false, 1);
+    let ctx = start_match(p, bin).unwrap();
+    assert!(get_integer(p, ctx, tag::small(8), byte).is_some());
+    let rest = get_tail(p, ctx, SegmentFlags::encode(false, false, 8)).unwrap();
+    assert_eq!(rest, ctx, "the context object became the rest");
+    assert_eq!(binary_bytes(rest).unwrap(), &[2, 3, 4, 5][..]);
+
+    let whole = start_match(p, bin).unwrap();
+    assert_eq!(get_tail(p, whole, byte).unwrap(), bin, "nothing consumed: the binary itself");
+
+    let odd = start_match(p, bin).unwrap();
+    assert!(get_integer(p, odd, tag::small(3), byte).is_some());
+    assert!(get_tail(p, odd, SegmentFlags::encode(false, false, 8)).is_none(), "37 bits are not whole bytes");
+    let rest = get_tail(p, odd, byte).unwrap();
+    assert_ne!(rest, odd);
+    assert_eq!(format_term(rest, Mode::Write), "<<8,16,24,32,5:5>>");
+}

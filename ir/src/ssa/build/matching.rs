@@ -65,7 +65,14 @@ impl<'m> FnLowerer<'m> {
             }
             Pat::Binary(segs) => {
                 let ctx = self.guard_bif("$bs_start_match", vec![v], fail);
-                for s in segs {
+                // A size-less binary last segment takes the rest and ends the
+                // match (`'$bs_get_tail'` turns the context into the rest).
+                let tail = segs.last().filter(|s| {
+                    s.kind == SegmentKind::Binary
+                        && matches!(&s.size, Some(Expr::Atomic(Operand::Lit(Lit::Atom(a)))) if a == "all")
+                });
+                let body = if tail.is_some() { &segs[..segs.len() - 1] } else { &segs[..] };
+                for s in body {
                     let mut args = vec![ctx];
                     if let Some(size) = &s.size {
                         args.push(self.guard_value(size, fail)?);
@@ -76,7 +83,16 @@ impl<'m> FnLowerer<'m> {
                     let value = self.guard_bif(&format!("$bs_get_{}", s.kind.name()), args, fail);
                     self.pattern(&s.value, value, fail)?;
                 }
-                self.guard_bif("$bs_test_tail", vec![ctx], fail);
+                match tail {
+                    Some(s) => {
+                        let flags = self.b.push(Op::Const(Const::Small(s.flags as i64)), Type::Term);
+                        let rest = self.guard_bif("$bs_get_tail", vec![ctx, flags], fail);
+                        self.pattern(&s.value, rest, fail)?;
+                    }
+                    None => {
+                        self.guard_bif("$bs_test_tail", vec![ctx], fail);
+                    }
+                }
             }
         }
         Ok(())

@@ -17,6 +17,71 @@ fn running<'a>(p: *mut ProcessHeader) -> &'a mut Process {
     unsafe { Process::from_header(p) }
 }
 
+/// # Reductions for long BIFs
+///
+/// A BIF runs to completion, so one that walks a huge list or binary
+/// would hold its scheduler for as long as it takes. BIFs whose work
+/// grows with their input charge reductions for it: they subtract from
+/// `ProcessHeader::reds` (which may go negative), so the next function
+/// entry of the caller yields (`reds <= 0`) and the slice's count (the
+/// scheduler adds `REDUCTIONS_PER_SLICE - reds` to the process's
+/// `reductions`) includes the work. Rates: 1 reduction per
+/// [`CELLS_PER_RED`] list cells, [`BYTES_PER_RED`] bytes, or
+/// [`WORDS_PER_RED`] heap words built.
+pub const CELLS_PER_RED: usize = 16;
+/// See [`CELLS_PER_RED`].
+pub const BYTES_PER_RED: usize = 64;
+/// See [`CELLS_PER_RED`] (a cons cell is 2 words).
+pub const WORDS_PER_RED: usize = 2 * CELLS_PER_RED;
+
+/// Subtracts `reds` from the running process's budget (see
+/// [`CELLS_PER_RED`]).
+pub fn charge(p: *mut ProcessHeader, reds: usize) {
+    if reds == 0 {
+        return;
+    }
+    let proc = running(p);
+    let n = i64::try_from(reds).unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+    proc.header.reds = proc.header.reds.saturating_sub(n);
+}
+
+/// The number of cons cells of `l` up to its tail (any term).
+pub fn list_cells(mut l: Term) -> usize {
+    let mut n = 0;
+    while tag::is_list(l) {
+        // SAFETY: a list term points at a two-word cons cell.
+        l = unsafe { *tag::list_ptr(l).add(1) };
+        n += 1;
+    }
+    n
+}
+
+/// Charges for walking `cells` list cells.
+pub fn charge_cells(p: *mut ProcessHeader, cells: usize) {
+    charge(p, cells / CELLS_PER_RED);
+}
+
+/// Charges for `bytes` bytes of binary work.
+pub fn charge_bytes(p: *mut ProcessHeader, bytes: usize) {
+    charge(p, bytes / BYTES_PER_RED);
+}
+
+/// Heap words allocated so far (the block's top plus fragments): BIFs
+/// never collect, so the difference across a BIF is what it built.
+fn alloc_mark(p: *mut ProcessHeader) -> usize {
+    let proc = running(p);
+    proc.header.htop as usize / std::mem::size_of::<Term>() + proc.heap.fragment_words
+}
+
+/// Runs a BIF body (`f`) and charges for the heap words it built.
+pub fn charging_alloc(p: *mut ProcessHeader, f: impl FnOnce() -> Term) -> Term {
+    let before = alloc_mark(p);
+    let r = f();
+    let built = alloc_mark(p).saturating_sub(before);
+    charge(p, built / WORDS_PER_RED);
+    r
+}
+
 /// `self/0`.
 #[no_mangle]
 pub extern "C" fn kiln_bif_self(p: *mut ProcessHeader) -> Term {
@@ -430,6 +495,67 @@ pub extern "C" fn kiln_bif_send(p: *mut ProcessHeader, dest: Term, msg: Term) ->
     running(p).badarg()
 }
 
+/// The options of `erlang:send/3` and `send_nosuspend/3`: whether
+/// `noconnect` is among them; `None` (badarg) for anything but a proper
+/// list of `noconnect` and `nosuspend`.
+fn send_options(opts: Term) -> Option<bool> {
+    let mut noconnect = false;
+    for o in list_elems(opts, 1 << 16)? {
+        match crate::atom::try_name(o) {
+            Some("noconnect") => noconnect = true,
+            Some("nosuspend") => {}
+            _ => return None,
+        }
+    }
+    Some(noconnect)
+}
+
+/// Whether `dest` is `{Name, Node}` for a node other than this one (never
+/// connected: kiln programs are not distributed).
+fn remote_dest(dest: Term) -> bool {
+    matches!(tuple_elems(dest), Some(&[name, node]) if tag::is_atom(name) && tag::is_atom(node) && node != node_name())
+}
+
+/// `erlang:send/3`: sends like `!`; `ok`, or `noconnect` for another
+/// node with the `noconnect` option (a local send never suspends).
+#[no_mangle]
+pub extern "C" fn kiln_bif_send_3(p: *mut ProcessHeader, dest: Term, msg: Term, opts: Term) -> Term {
+    let Some(noconnect) = send_options(opts) else { return running(p).badarg() };
+    if kiln_bif_send(p, dest, msg) == tag::NON_VALUE {
+        return tag::NON_VALUE;
+    }
+    if noconnect && remote_dest(dest) {
+        crate::atom::intern("noconnect")
+    } else {
+        known::OK
+    }
+}
+
+/// `erlang:send_nosuspend/2`: sends like `!`; `true` (a local send never
+/// suspends).
+#[no_mangle]
+pub extern "C" fn kiln_bif_send_nosuspend(p: *mut ProcessHeader, dest: Term, msg: Term) -> Term {
+    if kiln_bif_send(p, dest, msg) == tag::NON_VALUE {
+        return tag::NON_VALUE;
+    }
+    known::TRUE
+}
+
+/// `erlang:send_nosuspend/3`: `false` for another node with the
+/// `noconnect` option, else as `send_nosuspend/2`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_send_nosuspend_3(p: *mut ProcessHeader, dest: Term, msg: Term, opts: Term) -> Term {
+    let Some(noconnect) = send_options(opts) else { return running(p).badarg() };
+    if kiln_bif_send(p, dest, msg) == tag::NON_VALUE {
+        return tag::NON_VALUE;
+    }
+    if noconnect && remote_dest(dest) {
+        known::FALSE
+    } else {
+        known::TRUE
+    }
+}
+
 /// `make_ref/0`: a reference unique within this program run.
 #[no_mangle]
 pub extern "C" fn kiln_bif_make_ref(p: *mut ProcessHeader) -> Term {
@@ -767,41 +893,72 @@ fn info_target(proc: &Process, pid: Term) -> Option<Target> {
     alive(pid).map(Target::Other)
 }
 
-/// `process_info/1`: `undefined` for a process that is gone.
+/// Sends a `process_info` request about `items` to another process (see
+/// `stdlib/erlang.erl`): the reference of the answer to come, or
+/// `undefined` when the process has ended meanwhile.
+fn info_request(proc: &mut Process, target: &crate::process::Shared, items: Term, all: bool) -> Term {
+    // As in OTP, where the answer is built by the target while it runs:
+    // `running`, unless it was waiting (then it is woken only to answer).
+    let status = if target.state() == crate::process::WAITING {
+        crate::atom::intern("waiting")
+    } else {
+        crate::atom::intern("running")
+    };
+    signals::request_info(proc, target, items, all, status).unwrap_or(known::UNDEFINED)
+}
+
+/// `erlang:'$process_info'/1`, under `process_info/1` (`stdlib/erlang.erl`):
+/// the list for the caller; for another process a reference (the answer
+/// comes as a message, see [`info_request`]); `undefined` for a process
+/// that is gone; the atom `badarg` for a non-pid (the caller raises).
 #[no_mangle]
 pub extern "C" fn kiln_bif_process_info(p: *mut ProcessHeader, pid: Term) -> Term {
     let proc = running(p);
     if !tag::is_pid(pid) {
-        return proc.badarg();
+        return known::BADARG;
     }
     match info_target(proc, pid) {
+        Some(Target::Other(s)) => info_request(proc, &s, tag::NIL, true),
         Some(t) => info::all(proc, &t),
         None => known::UNDEFINED,
     }
 }
 
-/// `process_info/2`: one item (`{Item, Value}`; `[]` for the
-/// `registered_name` of a process without one) or a list of items.
+/// `erlang:'$process_info'/2`, under `process_info/2`: one item
+/// (`{Item, Value}`; `[]` for the `registered_name` of a process without
+/// one) or a list of items. About another process, items only it can read
+/// (`info::PRIVATE_ITEMS`) make it a request (a reference comes back, as
+/// for `'$process_info'/1`). The atom `badarg` for bad arguments.
 #[no_mangle]
 pub extern "C" fn kiln_bif_process_info_2(p: *mut ProcessHeader, pid: Term, item: Term) -> Term {
     let proc = running(p);
     if !tag::is_pid(pid) {
-        return proc.badarg();
+        return known::BADARG;
     }
     if tag::is_atom(item) {
         if !info::is_item(item) {
-            return proc.badarg();
+            return known::BADARG;
         }
         let Some(t) = info_target(proc, pid) else { return known::UNDEFINED };
+        if let Target::Other(s) = &t {
+            if info::is_private(item) {
+                return info_request(proc, s, item, false);
+            }
+        }
         return match info::value(proc, &t, item) {
             Some(v) => proc.tuple(&[item, v]),
             None => tag::NIL,
         };
     }
     let Some(items) = list_elems(item, 1 << 16).filter(|l| l.iter().all(|&i| info::is_item(i))) else {
-        return proc.badarg();
+        return known::BADARG;
     };
     let Some(t) = info_target(proc, pid) else { return known::UNDEFINED };
+    if let Target::Other(s) = &t {
+        if items.iter().any(|&i| info::is_private(i)) {
+            return info_request(proc, s, item, false);
+        }
+    }
     let pairs: Vec<Term> = items.into_iter().map(|i| info::pair(proc, &t, i)).collect();
     proc.list(&pairs)
 }
@@ -902,6 +1059,67 @@ mod tests {
         let r2 = kiln_bif_make_ref(p);
         assert!(!crate::process::dict::exact_eq(r1, r2));
         assert!(tag::is_pid(kiln_bif_self(p)));
+    }
+
+    #[test]
+    fn long_bifs_charge_reductions() {
+        let mut proc = Process::new(0);
+        let p: *mut ProcessHeader = &mut proc.header;
+        let elems: Vec<Term> = (0..3200).map(tag::small).collect();
+        let l = proc.list(&elems);
+        proc.header.reds = crate::abi::REDUCTIONS_PER_SLICE;
+        assert_eq!(crate::bifs::data::kiln_bif_length(p, l), tag::small(3200));
+        assert_eq!(proc.header.reds, crate::abi::REDUCTIONS_PER_SLICE - 200);
+        // `++` copies the left list: 3200 cells, 200 more.
+        let r = crate::bifs::lists::kiln_bif_append(p, l, tag::NIL);
+        assert!(tag::is_list(r));
+        assert_eq!(proc.header.reds, crate::abi::REDUCTIONS_PER_SLICE - 400);
+        // 20 times the list is more than a slice: the budget runs out, so
+        // the caller's next function entry yields.
+        for _ in 0..20 {
+            crate::bifs::data::kiln_bif_length(p, l);
+        }
+        assert!(proc.header.reds <= 0);
+        // Small inputs cost nothing extra.
+        proc.header.reds = 10;
+        let short = proc.list(&[tag::small(1), tag::small(2)]);
+        assert_eq!(crate::bifs::data::kiln_bif_length(p, short), tag::small(2));
+        assert_eq!(proc.header.reds, 10);
+        // A binary of 64 KiB: 1024 reductions.
+        let bytes = vec![7u8; 65536];
+        let bin = crate::binary::make_binary(&mut *proc, &bytes);
+        proc.header.reds = 5000;
+        let lst = crate::bifs::binary::kiln_bif_binary_to_list(p, bin);
+        assert!(tag::is_list(lst));
+        assert_eq!(proc.header.reds, 5000 - 65536 * 2 / (WORDS_PER_RED as i64));
+        proc.header.reds = 5000;
+        crate::bifs::binary::kiln_bif_list_to_binary(p, lst);
+        assert_eq!(proc.header.reds, 5000 - 1024);
+    }
+
+    #[test]
+    fn send_with_options() {
+        let mut proc = Process::new(0);
+        let p: *mut ProcessHeader = &mut proc.header;
+        let me = kiln_bif_self(p);
+        let noconnect = crate::atom::intern("noconnect");
+        let nosuspend = crate::atom::intern("nosuspend");
+        let opts = proc.list(&[noconnect, nosuspend]);
+        assert_eq!(kiln_bif_send_3(p, me, tag::small(1), opts), known::OK);
+        assert_eq!(kiln_bif_send_3(p, me, tag::small(1), tag::NIL), known::OK);
+        assert_eq!(kiln_bif_send_nosuspend(p, me, tag::small(1)), known::TRUE);
+        let far = crate::atom::intern("x@y");
+        let name = crate::atom::intern("nobody");
+        let remote = proc.tuple(&[name, far]);
+        assert_eq!(kiln_bif_send_3(p, remote, tag::small(1), opts), noconnect);
+        assert_eq!(kiln_bif_send_3(p, remote, tag::small(1), tag::NIL), known::OK);
+        assert_eq!(kiln_bif_send_nosuspend_3(p, remote, tag::small(1), opts), known::FALSE);
+        assert_eq!(kiln_bif_send_nosuspend(p, remote, tag::small(1)), known::TRUE);
+        let bad = proc.list(&[known::TRUE]);
+        assert_eq!(kiln_bif_send_3(p, me, tag::small(1), bad), tag::NON_VALUE);
+        assert_eq!(kiln_bif_send_nosuspend_3(p, me, tag::small(1), tag::small(3)), tag::NON_VALUE);
+        assert_eq!(kiln_bif_send_nosuspend(p, name, tag::small(1)), tag::NON_VALUE);
+        assert_eq!(proc.exception.reason, known::BADARG);
     }
 
     #[test]

@@ -497,8 +497,10 @@ unsafe fn run_one(pool: &Pool, local: &Worker<Task>, task: Task) {
     // SAFETY: we own the process; no reference to it is held across the
     // call into its code, which takes its own through `from_header`.
     let status = unsafe {
-        (*p).shared.set_state(process::RUNNING);
+        // The budget is set first: signals handled as the slice starts
+        // (`set_state(RUNNING)`) may read the reductions used so far.
         (*p).header.reds = REDUCTIONS_PER_SLICE;
+        (*p).shared.set_state(process::RUNNING);
         let code = match (*p).header.resume.take() {
             Some(f) => Some((f, (*p).header.args[0], (*p).header.args[1], (*p).header.args[2], (*p).header.args[3])),
             None => (*p).stack.top_code(&(*p).header).map(|f| (f, tag::NIL, tag::NIL, tag::NIL, tag::NIL)),
@@ -508,6 +510,11 @@ unsafe fn run_one(pool: &Pool, local: &Worker<Task>, task: Task) {
             None => u64::MAX, // corrupt stack: treated like a bad status
         }
     };
+    // SAFETY: still owned (every arm below takes it from here).
+    unsafe {
+        let used = (REDUCTIONS_PER_SLICE - (*p).header.reds).max(0) as u64;
+        (&(*p).shared).sig.add_reductions(used);
+    }
     match status {
         status::YIELD => {
             // SAFETY: still owned; it goes back to the queue.

@@ -388,13 +388,39 @@ pub extern "C" fn kiln_bif_binary_to_list_3(p: *mut ProcessHeader, b: Term, s: T
     bif_return(p, |h| binary_to_list_3(h, b, s, e))
 }
 
-bif1! {
+/// Like `bif1!`, charging reductions for the bytes of the binary (or byte
+/// count) produced (see `proc_bifs::BYTES_PER_RED`).
+macro_rules! bif1_bytes {
+    ($($name:ident => |$h:ident, $a:ident| $body:expr;)*) => {$(
+        #[no_mangle]
+        pub extern "C" fn $name(p: *mut ProcessHeader, $a: Term) -> Term {
+            let r = bif_return(p, |$h| $body);
+            let bytes = if tag::is_small(r) {
+                tag::small_value(r).max(0) as usize
+            } else {
+                crate::term::binary_bytes(r).map_or(0, |b| b.len())
+            };
+            crate::proc_bifs::charge_bytes(p, bytes);
+            r
+        }
+    )*};
+}
+
+bif1_bytes! {
     kiln_bif_list_to_binary => |h, a| list_to_binary(h, a);
     kiln_bif_iolist_to_binary => |h, a| iolist_to_binary(h, a);
     kiln_bif_iolist_size => |h, a| iolist_size(h, a);
-    kiln_bif_iolist_to_iovec => |h, a| iolist_to_iovec(h, a);
     kiln_bif_list_to_bitstring => |h, a| list_to_bitstring(h, a);
-    kiln_bif_binary_to_list => |h, a| binary_to_list(h, a);
+}
+
+#[no_mangle]
+pub extern "C" fn kiln_bif_binary_to_list(p: *mut ProcessHeader, a: Term) -> Term {
+    // Reductions for the list cells built.
+    crate::proc_bifs::charging_alloc(p, || bif_return(p, |h| binary_to_list(h, a)))
+}
+
+bif1! {
+    kiln_bif_iolist_to_iovec => |h, a| iolist_to_iovec(h, a);
     kiln_bif_bitstring_to_list => |h, a| bitstring_to_list(h, a);
     kiln_bif_atom_to_binary => |h, a| atom_to_binary(h, a, atom_utf8());
     kiln_bif_binary_to_atom => |_h, a| binary_to_atom(a, atom_utf8());

@@ -193,7 +193,12 @@ pub extern "C" fn kiln_bif_size(p: *mut ProcessHeader, t: Term) -> Term {
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_length(p: *mut ProcessHeader, l: Term) -> Term {
-    bif_return_pure(p, length(l))
+    let r = bif_return_pure(p, length(l));
+    // Reductions for the cells walked (see `proc_bifs::CELLS_PER_RED`).
+    if tag::is_small(r) {
+        crate::proc_bifs::charge_cells(p, tag::small_value(r) as usize);
+    }
+    r
 }
 
 #[no_mangle]
@@ -243,10 +248,10 @@ pub extern "C" fn kiln_bif_append_element(p: *mut ProcessHeader, t: Term, v: Ter
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_tuple_to_list(p: *mut ProcessHeader, t: Term) -> Term {
-    bif_return(p, |proc| tuple_to_list(proc, t))
+    crate::proc_bifs::charging_alloc(p, || bif_return(p, |proc| tuple_to_list(proc, t)))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_list_to_tuple(p: *mut ProcessHeader, l: Term) -> Term {
-    bif_return(p, |proc| list_to_tuple(proc, l))
+    crate::proc_bifs::charging_alloc(p, || bif_return(p, |proc| list_to_tuple(proc, l)))
 }

@@ -98,26 +98,47 @@ pub fn binary_to_term(proc: &mut crate::process::Process, bin: Term, opts: Term)
     Ok(t)
 }
 
+/// Charges reductions for the bytes of a binary result (see
+/// `proc_bifs::BYTES_PER_RED`); returns it.
+fn charge_result_bytes(p: *mut ProcessHeader, r: Term) -> Term {
+    if let Some(b) = crate::term::binary_bytes(r) {
+        crate::proc_bifs::charge_bytes(p, b.len());
+    }
+    r
+}
+
+/// Charges reductions for the bytes of a binary argument.
+fn charge_input_bytes(p: *mut ProcessHeader, bin: Term) {
+    if let Some(b) = crate::term::binary_bytes(bin) {
+        crate::proc_bifs::charge_bytes(p, b.len());
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn kiln_bif_term_to_binary(p: *mut ProcessHeader, t: Term) -> Term {
-    bif_return(p, |proc| term_to_binary(proc, t, &Options::default()))
+    charge_result_bytes(p, bif_return(p, |proc| term_to_binary(proc, t, &Options::default())))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_term_to_binary_2(p: *mut ProcessHeader, t: Term, opts: Term) -> Term {
-    bif_return(p, |proc| {
-        let o = encode::parse_options(opts, true)?;
-        term_to_binary(proc, t, &o)
-    })
+    charge_result_bytes(
+        p,
+        bif_return(p, |proc| {
+            let o = encode::parse_options(opts, true)?;
+            term_to_binary(proc, t, &o)
+        }),
+    )
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_binary_to_term(p: *mut ProcessHeader, bin: Term) -> Term {
+    charge_input_bytes(p, bin);
     bif_return(p, |proc| binary_to_term(proc, bin, crate::abi::tag::NIL))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_binary_to_term_2(p: *mut ProcessHeader, bin: Term, opts: Term) -> Term {
+    charge_input_bytes(p, bin);
     bif_return(p, |proc| binary_to_term(proc, bin, opts))
 }
 

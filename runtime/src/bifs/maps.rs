@@ -313,7 +313,9 @@ pub extern "C" fn kiln_bif_maps_to_list(p: *mut ProcessHeader, map: Term) -> Ter
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_maps_from_list(p: *mut ProcessHeader, list: Term) -> Term {
-    map_return(p, |proc| from_list(proc, list))
+    // Reductions for the pairs walked and the map built.
+    crate::proc_bifs::charge_cells(p, crate::proc_bifs::list_cells(list));
+    crate::proc_bifs::charging_alloc(p, || map_return(p, |proc| from_list(proc, list)))
 }
 
 #[no_mangle]

@@ -1,12 +1,15 @@
 //! `process_info/1,2`.
 //!
 //! About the calling process everything is read directly. About another
-//! process only what it publishes in its shared half can be read without
-//! touching memory it owns (it may be running on another scheduler): its
-//! run state, links, monitors, flags, registered name, group leader,
-//! initial call and the sizes it last published. Its queued messages and
-//! its dictionary are private to it: `messages` and `dictionary` of
-//! another process come back empty.
+//! process, what it keeps in its shared half (run state, links, monitors,
+//! flags, registered name, group leader, initial call) is read directly
+//! too, without touching memory it owns (it may be running on another
+//! scheduler). The items in [`PRIVATE_ITEMS`] (its messages, dictionary,
+//! heap and stack sizes, reductions) only it can read: `process_info` of
+//! another process that asks for one of them sends it a request signal
+//! (`signals::request_info`), and the other process answers with
+//! [`answer`] when it next handles its signals, building the values as
+//! [`Target::Asked`] (its own view, with the run state the asker saw).
 
 use std::sync::atomic::Ordering;
 
@@ -63,10 +66,40 @@ pub fn is_item(item: Term) -> bool {
     crate::atom::try_name(item).is_some_and(|n| DEFAULT_ITEMS.contains(&n) || MORE.contains(&n))
 }
 
-/// The process asked about: the caller itself, or another live process.
+/// Items only the process itself can read (see the module docs).
+pub const PRIVATE_ITEMS: &[&str] = &[
+    "messages",
+    "message_queue_len",
+    "dictionary",
+    "heap_size",
+    "total_heap_size",
+    "stack_size",
+    "memory",
+    "reductions",
+    "current_function",
+    "current_location",
+    "current_stacktrace",
+    "garbage_collection",
+];
+
+/// Whether another process must answer `item` itself.
+pub fn is_private(item: Term) -> bool {
+    crate::atom::try_name(item).is_some_and(|n| PRIVATE_ITEMS.contains(&n))
+}
+
+/// The process asked about: the caller itself, another live process, or
+/// the caller answering another's request about itself (`status` is the
+/// run state the asker saw, an atom).
 pub enum Target {
     Me,
     Other(std::sync::Arc<Shared>),
+    Asked { status: Term },
+}
+
+/// Reductions `proc` has used, the current slice included.
+pub fn reductions(proc: &Process) -> u64 {
+    let slice = (crate::abi::REDUCTIONS_PER_SLICE - proc.header.reds).max(0) as u64;
+    proc.shared.sig.reductions().saturating_add(slice)
 }
 
 fn mfa(proc: &mut Process, (m, f, a): (Term, Term, u32)) -> Term {
@@ -77,13 +110,15 @@ fn mfa(proc: &mut Process, (m, f, a): (Term, Term, u32)) -> Term {
 /// `registered_name` of a process without a name.
 pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
     let name = crate::atom::try_name(item).unwrap_or("");
-    let me = matches!(target, Target::Me);
-    if me && matches!(name, "message_queue_len" | "messages") {
+    // `Asked` must not drain: it runs inside `signals::drain`, and the
+    // messages that came before the request are in the queue already.
+    if matches!(target, Target::Me) && matches!(name, "message_queue_len" | "messages") {
         signals::drain(proc);
     }
+    let me = !matches!(target, Target::Other(_));
     let shared: std::sync::Arc<Shared> = match target {
-        Target::Me => proc.shared.clone(),
         Target::Other(s) => s.clone(),
+        _ => proc.shared.clone(),
     };
     let sig = &shared.sig;
     let small = |n: usize| tag::small(n.min(tag::SMALL_MAX as usize) as i64);
@@ -94,16 +129,11 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
     };
     let v = match name {
         "registered_name" => return sig.registered_name(),
-        "status" => intern(if me {
-            "running"
-        } else {
-            match shared.state() {
-                RUNNING => "running",
-                RUNNABLE => "runnable",
-                WAITING => "waiting",
-                _ => "exiting",
-            }
-        }),
+        "status" => match target {
+            Target::Me => intern("running"),
+            Target::Asked { status } => *status,
+            Target::Other(_) => status_atom(&shared),
+        },
         "message_queue_len" => small(if me {
             proc.mailbox.len()
         } else {
@@ -146,7 +176,11 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
         "memory" => small(heap_words * 8 + 2600),
         "heap_size" | "total_heap_size" => small(heap_words),
         "stack_size" => small(if me { proc.stack.used(&proc.header) } else { 2 }),
-        "reductions" => tag::small(0),
+        "reductions" => small(if me {
+            reductions(proc) as usize
+        } else {
+            sig.reductions() as usize
+        }),
         "dictionary" => {
             if me {
                 let pairs: Vec<(Term, Term)> = proc.dict.entries().collect();
@@ -220,12 +254,49 @@ pub fn pair(proc: &mut Process, target: &Target, item: Term) -> Term {
     proc.tuple(&[item, v])
 }
 
+/// The run state of another process as `process_info` names it.
+pub fn status_atom(shared: &Shared) -> Term {
+    intern(match shared.state() {
+        RUNNING => "running",
+        RUNNABLE => "runnable",
+        WAITING => "waiting",
+        _ => "exiting",
+    })
+}
+
+/// What `proc` answers to a request about itself (see the module docs):
+/// `process_info/1`'s list when `all`, else the answer for `items` (one
+/// item or a list of items, already checked by the asker).
+pub fn answer(proc: &mut Process, items: Term, all_items: bool, status: Term) -> Term {
+    let target = Target::Asked { status };
+    if all_items {
+        return all(proc, &target);
+    }
+    if tag::is_atom(items) {
+        return match value(proc, &target, items) {
+            Some(v) => proc.tuple(&[items, v]),
+            None => tag::NIL,
+        };
+    }
+    let mut list = Vec::new();
+    let mut l = items;
+    while tag::is_list(l) {
+        let cell = tag::list_ptr(l);
+        // SAFETY: a list term points at a two-word cons cell.
+        let (h, t) = unsafe { (*cell, *cell.add(1)) };
+        list.push(h);
+        l = t;
+    }
+    let pairs: Vec<Term> = list.into_iter().map(|i| pair(proc, &target, i)).collect();
+    proc.list(&pairs)
+}
+
 /// `process_info/1`'s list.
 pub fn all(proc: &mut Process, target: &Target) -> Term {
     let mut items = Vec::new();
     let shared_name = match target {
-        Target::Me => proc.shared.sig.registered_name(),
         Target::Other(s) => s.sig.registered_name(),
+        _ => proc.shared.sig.registered_name(),
     };
     if let Some(n) = shared_name {
         items.push(proc.tuple(&[intern("registered_name"), n]));

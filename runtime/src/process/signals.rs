@@ -28,6 +28,11 @@
 //! exit signal or `'DOWN'` with the real reason) or sees the process gone
 //! (`noproc`). Exit signals and `'DOWN'`, which must stay behind the
 //! messages their sender sent before, travel through the queue.
+//!
+//! `process_info` of another process's private items is a request signal
+//! too ([`Signal::Info`], [`request_info`]): the target answers with a
+//! message `{Ref, Answer}` when it handles it, or `undefined` if it dies
+//! first (see `info` and `stdlib/erlang.erl`).
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -51,6 +56,11 @@ pub enum Signal {
     /// The process `from` that the target monitors under `r` ended, with
     /// the message term as reason.
     Down { from: Term, r: u64 },
+    /// `process_info` from `from` about private items (the message term:
+    /// one item or a list; every item of `process_info/1` when `all`): the
+    /// target answers `{Ref, Answer}` (`r` is the reference's number) as
+    /// a message to `from`. `status` is the run state `from` saw.
+    Info { from: Term, r: u64, all: bool, status: Term },
 }
 
 /// A monitor this process holds.
@@ -101,6 +111,8 @@ pub struct SharedSig {
     pub(crate) heap_words: AtomicI64,
     /// Messages and signals pushed on the inbox and not yet drained.
     inbox_count: AtomicUsize,
+    /// Reductions used in the slices that ended (the scheduler adds each).
+    reductions: AtomicU64,
     state: Mutex<SigState>,
 }
 
@@ -120,6 +132,7 @@ impl Default for SharedSig {
             queue_len: AtomicUsize::new(0),
             heap_words: AtomicI64::new(DEFAULT_MIN_HEAP as i64),
             inbox_count: AtomicUsize::new(0),
+            reductions: AtomicU64::new(0),
             state: Mutex::new(SigState::default()),
         }
     }
@@ -170,6 +183,14 @@ impl SharedSig {
     pub fn inbox_count(&self) -> usize {
         self.inbox_count.load(Ordering::Relaxed)
     }
+    /// Reductions used by the slices that ended.
+    pub fn reductions(&self) -> u64 {
+        self.reductions.load(Ordering::Relaxed)
+    }
+    /// Counts the reductions of a slice that just ended (the scheduler).
+    pub(crate) fn add_reductions(&self, n: u64) {
+        self.reductions.fetch_add(n, Ordering::Relaxed);
+    }
     /// Whether the process has decided to die.
     pub fn is_dying(&self) -> bool {
         self.dying.load(Ordering::SeqCst)
@@ -186,6 +207,50 @@ pub fn send_signal(target: &Shared, term: Term, sig: Signal) {
     m.signal = Some(Box::new(sig));
     target.sig.pending.fetch_add(1, Ordering::SeqCst);
     crate::mailbox::deliver(target, m);
+}
+
+/// Sends a `process_info` request (see [`Signal::Info`]) about `items`
+/// from `proc` to `target`; the reference the answer will carry, on
+/// `proc`'s heap, or `None` when `target` has ended (or is ending).
+///
+/// The push happens under `target`'s signal lock, after checking
+/// `closed`: a process that ends sets `closed` under that lock and then
+/// answers what is left in its inbox ([`on_exit`]), so every request sent
+/// gets exactly one answer.
+pub fn request_info(proc: &mut Process, target: &Shared, items: Term, all: bool, status: Term) -> Option<Term> {
+    let r = next_ref();
+    let mut m = Message::copy_of(items);
+    m.signal = Some(Box::new(Signal::Info { from: proc.pid(), r, all, status }));
+    {
+        let st = target.sig.lock();
+        if st.closed || target.sig.is_dying() {
+            return None;
+        }
+        target.sig.pending.fetch_add(1, Ordering::SeqCst);
+        target.sig.note_push();
+        target.inbox.push(m);
+    }
+    crate::scheduler::wake(target);
+    Some(ref_term(proc, r))
+}
+
+/// Sends `{Ref, Answer}` (`r` the reference's number) to `to`.
+fn reply_info(proc: &mut Process, to: Term, r: u64, answer: Term) {
+    let rt = ref_term(proc, r);
+    let t = proc.tuple(&[rt, answer]);
+    crate::mailbox::send(to, t);
+}
+
+/// Answers `undefined` to an info request `sig`, if it is one (the
+/// process is ending); returns whether it was.
+fn refuse_info(proc: &mut Process, sig: &Signal) -> bool {
+    match *sig {
+        Signal::Info { from, r, .. } => {
+            reply_info(proc, from, r, known::UNDEFINED);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Applies a link or monitor request to `target`'s state unless it has
@@ -273,9 +338,11 @@ pub fn drain(proc: &mut Process) {
         let batch = proc.mailbox.split_off(old);
         for mut m in batch {
             if proc.shared.sig.is_dying() {
-                // Messages and signals are dropped with the process.
-                if m.signal.is_some() {
+                // Messages and signals are dropped with the process; info
+                // requests are answered `undefined` (it is no longer alive).
+                if let Some(sig) = m.signal.take() {
                     proc.shared.sig.pending.fetch_sub(1, Ordering::SeqCst);
+                    refuse_info(proc, &sig);
                 }
                 continue;
             }
@@ -385,6 +452,10 @@ fn handle(proc: &mut Process, sig: Signal, m: Message) {
             let _ = from;
             let msg = down_message(proc, mon, m.term);
             proc.mailbox.push_back(Message::copy_of(msg));
+        }
+        Signal::Info { from, r, all, status } => {
+            let answer = crate::process::info::answer(proc, m.term, all, status);
+            reply_info(proc, from, r, answer);
         }
     }
 }
@@ -577,6 +648,16 @@ pub fn on_exit(proc: &mut Process) -> bool {
         guard.initial_call = st.initial_call;
         st
     };
+    // Nothing can be pushed with a request any more: answer those still
+    // queued (see `request_info`); other signals and messages go with it.
+    let mut rest = std::collections::VecDeque::new();
+    proc.shared.inbox.drain_into(&mut rest);
+    for mut m in rest {
+        if let Some(sig) = m.signal.take() {
+            proc.shared.sig.pending.fetch_sub(1, Ordering::SeqCst);
+            refuse_info(proc, &sig);
+        }
+    }
     let me = proc.pid();
     let reason = proc.exit_reason;
     for l in st.links {

@@ -136,3 +136,70 @@ fn registry_names() {
     assert!(!registry::unregister(name));
     drop_proc(a);
 }
+
+#[test]
+fn info_request_is_answered_by_the_target_with_its_private_items() {
+    let mut a = new_proc();
+    let mut b = new_proc();
+    let k = crate::atom::intern("alpha");
+    b.dict.put(k, tag::small(1));
+    // Two plain messages queued before the request count in its queue.
+    crate::mailbox::send(b.pid(), tag::small(7));
+    crate::mailbox::send(b.pid(), tag::small(8));
+    let items = a.list(&[crate::atom::intern("dictionary"), crate::atom::intern("message_queue_len")]);
+    let status = crate::atom::intern("waiting");
+    let r = request_info(&mut a, &b.shared, items, false, status).expect("b is alive");
+    assert!(messages(&mut a).is_empty(), "no answer before b handles its signals");
+    drain(&mut b);
+    assert_eq!(b.shared.sig.pending.load(Ordering::SeqCst), 0);
+    assert_eq!(b.mailbox.len(), 2, "the request is not a message");
+    let msgs = messages(&mut a);
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(ref_number(elem(msgs[0], 0)), ref_number(r));
+    let answer = crate::term::list_to_vec(elem(msgs[0], 1)).unwrap();
+    assert_eq!(answer.len(), 2);
+    let dict = crate::term::list_to_vec(elem(answer[0], 1)).unwrap();
+    assert_eq!(dict.len(), 1);
+    assert_eq!((elem(dict[0], 0), elem(dict[0], 1)), (k, tag::small(1)));
+    assert_eq!(elem(answer[1], 1), tag::small(2));
+    for p in [a, b] {
+        drop_proc(p);
+    }
+}
+
+#[test]
+fn info_request_to_an_ending_process_is_answered_undefined() {
+    let mut a = new_proc();
+    let mut b = new_proc();
+    let item = crate::atom::intern("reductions");
+    let status = crate::atom::intern("running");
+    request_info(&mut a, &b.shared, item, false, status).expect("b is alive");
+    on_exit(&mut b);
+    let msgs = messages(&mut a);
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(elem(msgs[0], 1), known::UNDEFINED);
+    assert_eq!(b.shared.sig.pending.load(Ordering::SeqCst), 0);
+    assert!(request_info(&mut a, &b.shared, item, false, status).is_none(), "closed");
+    for p in [a, b] {
+        drop_proc(p);
+    }
+}
+
+#[test]
+fn info_request_answers_undefined_from_a_dying_process() {
+    let mut a = new_proc();
+    let mut b = new_proc();
+    exit_other(&a, b.pid(), crate::atom::intern("boom"));
+    let item = crate::atom::intern("messages");
+    // Sent before b handled the exit signal: b dies first, then refuses.
+    let status = crate::atom::intern("runnable");
+    request_info(&mut a, &b.shared, item, true, status).expect("b is not dying yet");
+    drain(&mut b);
+    assert!(b.shared.sig.is_dying());
+    let msgs = messages(&mut a);
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(elem(msgs[0], 1), known::UNDEFINED);
+    for p in [a, b] {
+        drop_proc(p);
+    }
+}

@@ -6,6 +6,7 @@
 //! kiln build --emit ast|core|ssa|llvm a.erl            print a stage
 //! kiln check a.erl ...                                  report diagnostics only
 //! kiln run a.erl [args...]                              build (cached) and run
+//! kiln run [--dir H[::G]] [--env K=V] app.wasm [args...] run a WASI command (kiln-host)
 //! kiln build --schedulers N ...                         default scheduler threads
 //! ```
 
@@ -85,8 +86,22 @@ enum Command {
         source: SourceOpts,
     },
     /// Build (cached) and run a program; arguments after the file go to main/1.
+    ///
+    /// A FILE ending in `.wasm` is not compiled: it is run as a WASI preview1
+    /// command by kiln's built-in wasmtime host, with stdio inherited. A trap
+    /// exits 134, a module that cannot be loaded exits 1. This also works as a
+    /// cargo runner (`runner = "kiln run"`).
     Run {
         file: PathBuf,
+        /// (.wasm only) Preopen host directory HOST for the guest, as GUEST
+        /// (default: HOST itself). Repeatable. Without any --dir the current
+        /// directory is preopened as `.`.
+        #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+        dirs: Vec<String>,
+        /// (.wasm only) Set an environment variable for the guest. Repeatable.
+        /// The guest sees only these variables.
+        #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
+        envs: Vec<(String, String)>,
         #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
         target: TargetArg,
         /// Scheduler threads the program runs by default (default: one per
@@ -112,8 +127,11 @@ fn main() -> ExitCode {
             }
         },
         Command::Check { files, source } => driver::check(&files, &source),
-        Command::Run { file, target, schedulers, source, args } => {
-            return driver::run(&file, target, &source, schedulers, &args)
+        Command::Run { file, dirs, envs, target, schedulers, source, args } => {
+            if file.extension().is_some_and(|e| e == "wasm") {
+                return run_wasm(&file, &dirs, &envs, &args);
+            }
+            return driver::run(&file, target, &source, schedulers, &args);
         }
     };
     match result {
@@ -123,6 +141,31 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn parse_env(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err(format!("expected K=V, got {s:?}")),
+    }
+}
+
+/// `kiln run app.wasm ...`: runs a WASI command under kiln-host.
+fn run_wasm(file: &std::path::Path, dirs: &[String], envs: &[(String, String)], args: &[String]) -> ExitCode {
+    let preopens: Vec<kiln_host::Preopen> = if dirs.is_empty() {
+        vec![kiln_host::Preopen { host: ".".into(), guest: ".".into() }]
+    } else {
+        dirs.iter().map(|d| kiln_host::Preopen::parse(d)).collect()
+    };
+    let status = match kiln_host::run_wasi_command(file, args, envs, &preopens) {
+        Ok(status) => status,
+        Err(e) => {
+            eprintln!("kiln run: {e}");
+            e.exit_status()
+        }
+    };
+    // Like a native exit status, only the low 8 bits reach the parent.
+    ExitCode::from((status & 0xff) as u8)
 }
 
 fn default_output(first: &std::path::Path, target: TargetArg) -> PathBuf {

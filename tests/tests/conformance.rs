@@ -3,6 +3,10 @@
 //! stdout and exit status must equal `NAME.expected`, which real OTP produced
 //! (`tests/gen-expected.sh`). stderr is not compared; it is shown when a program fails.
 //!
+//! Targets: `native`, `wasm32_wasip1` (run under Node.js with `tests/wasi-run.mjs`)
+//! and `wasm32_kiln_run` (the same wasm32 builds run by `kiln run X.wasm a b c`,
+//! kiln's own wasmtime host).
+//!
 //! One `#[test]` per target; each runs all programs (two at a time by default),
 //! prints one report per failure and a `N passed, M failed` line, then asserts.
 //! See `kiln_tests` for the environment variables (`KILN`, `KILN_TEST_FILTER`, ...).
@@ -19,7 +23,10 @@ use std::time::Duration;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {
     Native,
+    /// wasm32-wasip1 programs run under Node.js (`tests/wasi-run.mjs`).
     Wasm32Wasip1,
+    /// The same wasm32-wasip1 builds run under kiln's own host (`kiln run X.wasm`).
+    Wasm32KilnRun,
 }
 
 impl Target {
@@ -27,6 +34,7 @@ impl Target {
         match self {
             Target::Native => "native",
             Target::Wasm32Wasip1 => "wasm32-wasip1",
+            Target::Wasm32KilnRun => "wasm32-kiln-run",
         }
     }
 
@@ -34,19 +42,19 @@ impl Target {
     fn build_args(self) -> &'static [&'static str] {
         match self {
             Target::Native => &[],
-            Target::Wasm32Wasip1 => &["--target", "wasm32-wasip1"],
+            Target::Wasm32Wasip1 | Target::Wasm32KilnRun => &["--target", "wasm32-wasip1"],
         }
     }
 
     fn output_file(self, dir: &Path, name: &str) -> PathBuf {
         match self {
             Target::Native => dir.join(name),
-            Target::Wasm32Wasip1 => dir.join(format!("{name}.wasm")),
+            Target::Wasm32Wasip1 | Target::Wasm32KilnRun => dir.join(format!("{name}.wasm")),
         }
     }
 
     /// The command that runs a built program with the standard arguments.
-    fn run_command(self, program: &Path) -> Command {
+    fn run_command(self, kiln: &Path, program: &Path) -> Command {
         match self {
             Target::Native => {
                 let mut cmd = Command::new(program);
@@ -58,6 +66,11 @@ impl Target {
                 cmd.arg(tests_dir().join("wasi-run.mjs"))
                     .arg(program)
                     .args(PROGRAM_ARGS);
+                cmd
+            }
+            Target::Wasm32KilnRun => {
+                let mut cmd = Command::new(kiln);
+                cmd.arg("run").arg(program).args(PROGRAM_ARGS);
                 cmd
             }
         }
@@ -134,8 +147,8 @@ fn build(kiln: &Path, target: Target, name: &str, out: &Path) -> Result<PathBuf,
 }
 
 /// Runs a built program the way the expectations were made.
-fn run(target: Target, program: &Path) -> Result<Outcome, String> {
-    let mut cmd = target.run_command(program);
+fn run(kiln: &Path, target: Target, program: &Path) -> Result<Outcome, String> {
+    let mut cmd = target.run_command(kiln, program);
     cmd.current_dir(conformance_dir());
     run_with_timeout(&mut cmd, run_timeout())
         .map_err(|e| format!("cannot start {}: {e}", program.display()))
@@ -152,7 +165,7 @@ fn check(kiln: &Path, target: Target, out: &Path, name: &str) -> Result<Duration
     }
     let expected = Expected::read(&expected_path)?;
     let program = build(kiln, target, name, out)?;
-    let outcome = run(target, &program)?;
+    let outcome = run(kiln, target, &program)?;
     let mut problems = Vec::new();
     if let Some(diff) = describe_difference("stdout", &expected.stdout, &outcome.stdout) {
         problems.push(diff);
@@ -236,6 +249,11 @@ fn native() {
 #[test]
 fn wasm32_wasip1() {
     run_suite(Target::Wasm32Wasip1);
+}
+
+#[test]
+fn wasm32_kiln_run() {
+    run_suite(Target::Wasm32KilnRun);
 }
 
 /// `alloc_loop` allocates about 1 GB in total but keeps little alive; a working

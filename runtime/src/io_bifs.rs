@@ -50,11 +50,26 @@ fn flush_locked(out: &mut Stdout) {
         return;
     }
     let mut stdout = std::io::stdout().lock();
-    // A closed stdout (EPIPE) loses the output, as it would under OTP; there
-    // is no one left to report it to.
-    let _ = stdout.write_all(&out.buf);
-    let _ = stdout.flush();
+    write_fully(&mut stdout, &out.buf);
     out.buf.clear();
+}
+
+/// Writes all of `bytes`, retrying short writes, interruptions and a full
+/// non-blocking pipe (node's WASI can hand back `EAGAIN` when the reader is
+/// slow; giving up there would silently lose output). Any other error — a
+/// closed stdout (EPIPE) — loses the output, as it would under OTP: there is
+/// no one left to report it to.
+fn write_fully(w: &mut impl Write, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        match w.write(bytes) {
+            Ok(0) => return,
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(std::time::Duration::from_millis(1)),
+            Err(_) => return,
+        }
+    }
+    let _ = w.flush();
 }
 
 /// Writes out everything buffered for standard output.
@@ -67,8 +82,7 @@ pub fn flush_stdout() {
 pub fn write_stderr(bytes: &[u8]) {
     flush_stdout();
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(bytes);
-    let _ = err.flush();
+    write_fully(&mut err, bytes);
 }
 
 /// The bytes a `latin1` device writes for `text`.

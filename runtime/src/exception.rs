@@ -267,7 +267,8 @@ pub fn close_trace(proc: &mut Process, module: Option<&ModuleInfo>, loc: u64, bi
     proc.exception.trace = proc.list(&entries);
 }
 
-fn is_class(t: Term) -> bool {
+/// `error`, `exit` or `throw`.
+pub(crate) fn is_class(t: Term) -> bool {
     t == known::ERROR || t == known::EXIT || t == known::THROW
 }
 

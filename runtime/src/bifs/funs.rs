@@ -96,15 +96,11 @@ pub fn fun_to_list<H: TermAlloc + ?Sized>(h: &mut H, fun: Term) -> BifResult {
     }
 }
 
-fn is_class(t: Term) -> bool {
-    t == atom::known::ERROR || t == atom::known::EXIT || t == atom::known::THROW
-}
-
 /// `erlang:raise(Class, Reason, Stacktrace)`: raises with the given trace;
 /// with a bad class or trace it returns `badarg` instead, as OTP does.
 #[no_mangle]
 pub extern "C" fn kiln_bif_raise_3(p: *mut ProcessHeader, class: Term, reason: Term, trace: Term) -> Term {
-    if !is_class(class) || list_to_vec(trace).is_none() {
+    if !crate::exception::is_class(class) || list_to_vec(trace).is_none() {
         return atoms::BADARG;
     }
     // SAFETY: BIF entry points are only called with the running process.

@@ -18,7 +18,7 @@ use num_bigint::{BigInt, Sign};
 
 use super::bits::BitWriter;
 use super::{bits_of, make_bitstring_from_vec, make_refc_object, make_sub_binary, OffHeapBin, HEAP_BIN_MAX};
-use crate::abi::{header, tag, ProcessHeader, Term};
+use crate::abi::{bits, header, tag, ProcessHeader, Term};
 use crate::term::{bif_return, view, BifResult, Error, TermAlloc, TermView};
 
 /// The decoded `Flags` argument of the segment BIFs.
@@ -29,40 +29,24 @@ pub struct SegmentFlags {
     pub unit: usize,
 }
 
-/// Flag bit: little endian.
-pub const FLAG_LITTLE: i64 = 1;
-/// Flag bit: signed.
-pub const FLAG_SIGNED: i64 = 2;
-/// Flag bit: native endian (little on every target kiln supports).
-pub const FLAG_NATIVE: i64 = 4;
-/// The unit is in bits 8..17.
-pub const UNIT_SHIFT: u32 = 8;
-
 impl SegmentFlags {
-    /// Decodes a flags term (a small integer); `None` if it is not one.
+    /// Decodes a flags term (a small integer, laid out as `abi::bits`);
+    /// `None` if it is not one.
     pub fn decode(t: Term) -> Option<SegmentFlags> {
         if !tag::is_small(t) {
             return None;
         }
-        let v = tag::small_value(t);
-        let unit = ((v >> UNIT_SHIFT) & 0x1FF) as usize;
+        let v = u32::try_from(tag::small_value(t)).ok()?;
         Some(SegmentFlags {
-            little: v & (FLAG_LITTLE | FLAG_NATIVE) != 0,
-            signed: v & FLAG_SIGNED != 0,
-            unit: unit.max(1),
+            little: v & (bits::LITTLE | bits::NATIVE) != 0,
+            signed: v & bits::SIGNED != 0,
+            unit: (bits::unit(v) as usize).max(1),
         })
     }
 
-    /// The flags term for these settings (for tests and the compiler).
+    /// The flags term for these settings (for tests).
     pub fn encode(little: bool, signed: bool, unit: usize) -> Term {
-        let mut v = (unit as i64) << UNIT_SHIFT;
-        if little {
-            v |= FLAG_LITTLE;
-        }
-        if signed {
-            v |= FLAG_SIGNED;
-        }
-        tag::small(v)
+        tag::small(i64::from(bits::flags(unit as u32, little, signed, false)))
     }
 }
 

@@ -19,7 +19,6 @@ struct Spec {
     unit: u32,
     flags: u32,
     little: bool,
-    signed: bool,
 }
 
 impl Spec {
@@ -89,7 +88,7 @@ impl Spec {
         let native = endian == Some("native");
         let signed = sign == Some("signed");
         let flags = if is_utf { bits::flags(0, little, false, native) } else { bits::flags(unit, little, signed, native) };
-        Ok(Spec { kind, unit, flags, little: little || native, signed })
+        Ok(Spec { kind, unit, flags, little: little || native })
     }
 
     /// The size used when none is written, in units (`None`: utf, or a
@@ -260,7 +259,6 @@ fn constant_binary(segs: &[(Segment<Operand, Operand>, Spec)]) -> Option<Vec<u8>
             }
             SegmentKind::Utf16 | SegmentKind::Utf32 => return None,
         }
-        let _ = spec.signed;
     }
     w.finish()
 }

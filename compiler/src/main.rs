@@ -6,7 +6,8 @@
 //! kiln build --emit ast|core|ssa|llvm a.erl            print a stage
 //! kiln check a.erl ...                                  report diagnostics only
 //! kiln run a.erl [args...]                              build (cached) and run
-//! kiln run [--dir H[::G]] [--env K=V] app.wasm [args...] run a WASI command (kiln-host)
+//! kiln run [--dir H[::G]] [--env K=V] [--max-memory B] [--max-fuel U] [--deny-net] app.wasm [args...]
+//!                                 run a WASI command or a lunatic guest (kiln-host)
 //! kiln build --schedulers N ...                         default scheduler threads
 //! ```
 
@@ -94,14 +95,29 @@ enum Command {
     Run {
         file: PathBuf,
         /// (.wasm only) Preopen host directory HOST for the guest, as GUEST
-        /// (default: HOST itself). Repeatable. Without any --dir the current
-        /// directory is preopened as `.`.
+        /// (default: HOST itself). Repeatable. A WASI command gets the
+        /// current directory as `.` when no --dir is given; a lunatic
+        /// guest's first process always gets `.` (as under lunatic).
         #[arg(long = "dir", value_name = "HOST[::GUEST]")]
         dirs: Vec<String>,
         /// (.wasm only) Set an environment variable for the guest. Repeatable.
-        /// The guest sees only these variables.
+        /// A WASI command sees only these variables; a lunatic guest sees
+        /// the host's environment plus these (as under lunatic).
         #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
         envs: Vec<(String, String)>,
+        /// (lunatic guests) Memory limit of the first process, in bytes
+        /// (processes it spawns can never have more). Default: 4 GiB.
+        #[arg(long, value_name = "BYTES")]
+        max_memory: Option<u64>,
+        /// (lunatic guests) Fuel limit of the first process, in lunatic's
+        /// units of about 100,000 Wasm instructions; a process that burns it
+        /// all fails. Default: unlimited.
+        #[arg(long, value_name = "UNITS")]
+        max_fuel: Option<u64>,
+        /// (lunatic guests) Deny networking (lunatic::networking) to every
+        /// process.
+        #[arg(long)]
+        deny_net: bool,
         #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
         target: TargetArg,
         /// Scheduler threads the program runs by default (default: one per
@@ -127,9 +143,18 @@ fn main() -> ExitCode {
             }
         },
         Command::Check { files, source } => driver::check(&files, &source),
-        Command::Run { file, dirs, envs, target, schedulers, source, args } => {
+        Command::Run { file, dirs, envs, max_memory, max_fuel, deny_net, target, schedulers, source, args } => {
             if file.extension().is_some_and(|e| e == "wasm") {
-                return run_wasm(&file, &dirs, &envs, &args);
+                let opts = kiln_host::lunatic::RunOptions {
+                    args,
+                    envs,
+                    dirs,
+                    max_memory,
+                    max_fuel,
+                    deny_net,
+                    schedulers: schedulers.map(|n| n as usize),
+                };
+                return run_wasm(&file, &opts);
             }
             return driver::run(&file, target, &source, schedulers, &args);
         }
@@ -150,14 +175,10 @@ fn parse_env(s: &str) -> Result<(String, String), String> {
     }
 }
 
-/// `kiln run app.wasm ...`: runs a WASI command under kiln-host.
-fn run_wasm(file: &std::path::Path, dirs: &[String], envs: &[(String, String)], args: &[String]) -> ExitCode {
-    let preopens: Vec<kiln_host::Preopen> = if dirs.is_empty() {
-        vec![kiln_host::Preopen { host: ".".into(), guest: ".".into() }]
-    } else {
-        dirs.iter().map(|d| kiln_host::Preopen::parse(d)).collect()
-    };
-    let status = match kiln_host::run_wasi_command(file, args, envs, &preopens) {
+/// `kiln run app.wasm ...`: runs a WASI command or a lunatic guest under
+/// kiln-host.
+fn run_wasm(file: &std::path::Path, opts: &kiln_host::lunatic::RunOptions) -> ExitCode {
+    let status = match kiln_host::run(file, opts) {
         Ok(status) => status,
         Err(e) => {
             eprintln!("kiln run: {e}");

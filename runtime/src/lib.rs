@@ -15,6 +15,7 @@ pub mod atom;
 pub mod copy;
 pub mod etf;
 pub mod exception;
+pub mod foreign;
 pub mod gc;
 pub mod heap;
 pub mod mailbox;

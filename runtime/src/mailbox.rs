@@ -36,6 +36,7 @@
 use std::collections::VecDeque;
 use std::ptr;
 use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::abi::{tag, ProcessHeader, Term};
@@ -221,8 +222,32 @@ impl Mailbox {
         self.queue.iter().map(|m| m.term)
     }
 
+    /// Takes every queued message out (a foreign process converts them all
+    /// at once, see `crate::foreign`).
+    pub(crate) fn take_all(&mut self) -> VecDeque<Message> {
+        self.cursor = 0;
+        std::mem::take(&mut self.queue)
+    }
+
+    /// Arms the receive timer for `deadline`, keeping it when that deadline
+    /// is already armed (a foreign process re-arms on every wait).
+    pub(crate) fn arm(&mut self, shared: &Arc<Shared>, deadline: Instant) {
+        if self.deadline == Some(deadline) {
+            return;
+        }
+        self.disarm(shared);
+        self.deadline = Some(deadline);
+        let gen = shared.new_timer_generation();
+        self.timer = Some(scheduler::add_timer(deadline, gen, shared.clone()));
+    }
+
+    /// The armed deadline, if any.
+    pub(crate) fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
     /// Disarms the receive timer (a match was found, or it fired).
-    fn disarm(&mut self, shared: &Shared) {
+    pub(crate) fn disarm(&mut self, shared: &Shared) {
         if self.deadline.take().is_some() {
             shared.new_timer_generation();
         }

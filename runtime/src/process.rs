@@ -208,6 +208,11 @@ pub struct Process {
     /// Whether it ended with an uncaught exception (`exception` holds it).
     pub(crate) crashed: bool,
     pub(crate) shared: Arc<Shared>,
+    /// The code of a foreign process (see `crate::foreign`); `None` for
+    /// compiled Erlang.
+    pub(crate) foreign: Option<Box<dyn crate::foreign::ForeignCode>>,
+    /// A foreign main process's exit status (`proc_exit`).
+    pub(crate) foreign_status: i32,
 }
 
 fn next_serial() -> u64 {
@@ -242,6 +247,8 @@ impl Process {
             exit_reason: known::NORMAL,
             crashed: false,
             shared: Arc::new(Shared::new(next_serial())),
+            foreign: None,
+            foreign_status: 0,
         });
         let Process { header, stack, .. } = &mut *p;
         stack.reset(header);

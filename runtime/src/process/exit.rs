@@ -78,6 +78,13 @@ pub fn log_report(level: crate::abi::Term, text: &str) {
 pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
     let by_signal = super::signals::on_exit(proc);
     let exc = proc.exception;
+    if is_main && proc.foreign.is_some() {
+        // A foreign main process reports its own failures (kiln-host).
+        return match proc.foreign_status {
+            0 if by_signal || proc.exit_reason != known::NORMAL => 1,
+            n => n,
+        };
+    }
     if is_main {
         if by_signal {
             let reason = term_to_string(proc.exit_reason);

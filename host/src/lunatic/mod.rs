@@ -1,0 +1,200 @@
+//! Running lunatic guests: Rust programs built with the `lunatic` 0.14
+//! crate for `wasm32-wasip1`, unmodified.
+//!
+//! # Why inside kiln's runtime
+//!
+//! lunatic runs each guest process as a tokio task around a wasmtime
+//! instance. kiln already has a scheduler built for millions of small
+//! processes (work-stealing run queues, parking, timers, links, monitors),
+//! so a guest process is simply a *foreign process* of that runtime
+//! (`kiln_runtime::foreign`): its pid, mailbox, links and monitors are the
+//! runtime's, which is also what lets Erlang processes and guests message,
+//! link and monitor each other. What this module adds is the guest side:
+//! the `lunatic::*` host ABI, per-process configs and limits, and the Wasm
+//! instance of each process ([`process`]).
+//!
+//! # Cost per process
+//!
+//! A compiled module is shared by every process spawned from it (one
+//! [`GuestModule`], with its `InstancePre`). lunatic reserves 8 GiB of
+//! address space per instance (static memories with large guard regions),
+//! which caps it near 15,000 processes; kiln gives each memory a small
+//! reservation that moves when it grows ([`engine`]), so the address space
+//! allows millions, and builds a process's WASI context only when the
+//! process first uses WASI.
+//!
+//! # Differences from lunatic (documented in `docs/wasm-host.md`)
+//!
+//! - Configs cannot grant more than their creator holds (see [`config`]).
+//! - Networking can be denied per process (`kiln run --deny-net`, and the
+//!   config permission `can_use_network`).
+//! - `lunatic::distributed` answers as a single node (node id 0).
+//! - `lunatic::sqlite` and TLS are not provided: each of those imports is
+//!   resolved, so modules using them load, but traps when called, naming
+//!   the function.
+
+pub mod api;
+pub mod config;
+pub mod process;
+pub mod resources;
+pub mod state;
+pub mod transit;
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use wasmtime::{format_err, Result};
+use wasmtime::{Config, Engine, ExternType, InstancePre, Linker, Module};
+
+use self::config::GuestConfig;
+use self::process::{Entry, GuestProcess};
+use self::state::GuestState;
+
+/// A compiled guest module, shared by all its processes.
+pub struct GuestModule {
+    pub pre: InstancePre<GuestState>,
+    /// The raw bytes (lunatic's `compile_module` keeps them; a module sent
+    /// to another process is this same object).
+    pub size: usize,
+}
+
+/// Whether a module is a lunatic guest (it imports from `lunatic::*`).
+pub fn is_lunatic_guest(module: &Module) -> bool {
+    module.imports().any(|i| i.module().starts_with("lunatic::"))
+}
+
+/// The engine every guest module is compiled with.
+///
+/// Fuel metering is on (preemption and `max_fuel`); memories get a small
+/// reservation and may move when they grow, so that a hundred thousand
+/// instances fit in the address space (explicit bounds checks are the
+/// price); the Wasm stack of a guest (its fiber) is 512 KiB, as lunatic's.
+pub fn engine() -> Result<&'static Engine> {
+    static ENGINE: OnceLock<std::result::Result<Engine, String>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            let mut c = Config::new();
+            c.consume_fuel(true)
+                .wasm_tail_call(true)
+                .memory_reservation(MEMORY_RESERVATION)
+                .memory_guard_size(64 << 10)
+                .memory_reservation_for_growth(1 << 20)
+                .memory_may_move(true)
+                .max_wasm_stack(512 << 10)
+                .async_stack_size(1 << 20);
+            Engine::new(&c).map_err(|e| format!("{e:#}"))
+        })
+        .as_ref()
+        .map_err(|e| format_err!("cannot set up wasmtime: {e}"))
+}
+
+/// Address space reserved for each linear memory (it moves when it grows
+/// beyond).
+const MEMORY_RESERVATION: u64 = 8 << 20;
+
+/// The host functions, once per program.
+fn linker() -> Result<&'static Linker<GuestState>> {
+    static LINKER: OnceLock<std::result::Result<Linker<GuestState>, String>> = OnceLock::new();
+    LINKER
+        .get_or_init(|| {
+            let engine = engine().map_err(|e| e.to_string())?;
+            let mut linker = Linker::new(engine);
+            api::register(&mut linker).map_err(|e| format!("{e:#}"))?;
+            Ok(linker)
+        })
+        .as_ref()
+        .map_err(|e| format_err!("cannot set up the host functions: {e}"))
+}
+
+/// Compiles a guest module (validating it and resolving every import).
+pub fn compile(bytes: &[u8]) -> Result<Arc<GuestModule>> {
+    let module = Module::new(engine()?, bytes)?;
+    prepare(module, bytes.len())
+}
+
+/// Resolves `module`'s imports. A `lunatic::*` import this host does not
+/// provide (sqlite, TLS, a newer crate's addition) is resolved to a
+/// function that traps naming it, so that the module loads and fails only
+/// if it calls it — as lunatic's own missing features do.
+pub fn prepare(module: Module, size: usize) -> Result<Arc<GuestModule>> {
+    let mut linker = linker()?.clone();
+    for import in module.imports() {
+        let (m, name) = (import.module().to_string(), import.name().to_string());
+        if !m.starts_with("lunatic::") {
+            continue;
+        }
+        if let ExternType::Func(ty) = import.ty() {
+            let what = format!("{m}::{name}");
+            let distributed = m == "lunatic::distributed";
+            // Defining it fails when the host provides it: then it stays.
+            let _ = linker.func_new(&m, &name, ty, move |_, _, _| {
+                Err(if distributed {
+                    api::distributed::not_distributed(&what)
+                } else {
+                    format_err!("{what} is not implemented by kiln's Wasm host")
+                })
+            });
+        }
+    }
+    let pre = linker.instantiate_pre(&module)?;
+    Ok(Arc::new(GuestModule { pre, size }))
+}
+
+/// How `kiln run` starts a guest program.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Arguments after argv[0].
+    pub args: Vec<String>,
+    /// Extra environment variables (the host's are inherited, as lunatic
+    /// does).
+    pub envs: Vec<(String, String)>,
+    /// Directories preopened for the first process (`.` is always one).
+    pub dirs: Vec<String>,
+    /// Limits of the first process (`None`: lunatic's defaults).
+    pub max_memory: Option<u64>,
+    pub max_fuel: Option<u64>,
+    /// Deny `lunatic::networking` to every process.
+    pub deny_net: bool,
+    /// Scheduler threads (`None`: one per core).
+    pub schedulers: Option<usize>,
+}
+
+/// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
+/// first process; returns the program's exit status when that process ends.
+pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) -> Result<i32> {
+    let module = prepare(module, size)?;
+    let mut config = GuestConfig::root();
+    let argv0 = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    config.args = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
+    config.envs = std::env::vars().collect();
+    for (k, v) in &opts.envs {
+        config.envs.retain(|(key, _)| key != k);
+        config.envs.push((k.clone(), v.clone()));
+    }
+    config.preopen(".");
+    for d in &opts.dirs {
+        config.preopen(d);
+    }
+    if let Some(m) = opts.max_memory {
+        config.max_memory = m;
+    }
+    config.max_fuel = opts.max_fuel;
+    config.can_use_network = !opts.deny_net;
+    let entry = Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() };
+    let sched = match opts.schedulers {
+        Some(n) => kiln_runtime::scheduler::Scheduler::with_schedulers(n),
+        None => kiln_runtime::scheduler::Scheduler::new(),
+    };
+    let main = kiln_runtime::foreign::new_process(
+        Box::new(GuestProcess::new(entry)),
+        kiln_runtime::process::signals::default_group_leader(),
+    );
+    let serial = main.shared().serial;
+    sched.spawn(main);
+    match sched.run(Some(serial)) {
+        kiln_runtime::scheduler::Outcome::MainExited(code) => Ok(code),
+        kiln_runtime::scheduler::Outcome::Idle => {
+            Err(format_err!("every process is waiting for a message that can never come (deadlock)"))
+        }
+    }
+}

@@ -24,13 +24,44 @@ Concurrency benchmarks get more:
   shows both times, each side's speed-up over its own N = 1, and kiln's throughput
   relative to erl's at the same N (erl time / kiln time: above 1 means kiln is faster).
 
+Wasm host (the name `lunatic`): kiln's lunatic-compatible process host (`kiln run
+guest.wasm`) against the real lunatic runtime 0.13.2 (`lunatic run guest.wasm`), side by
+side, on the unmodified guests tests/lunatic-guests/src/bin/bench_*.rs (built here with
+cargo, for wasm32-wasip1; quick when up to date). If lunatic is not installed, only
+kiln's numbers are shown (tests/lunatic-guests/README.md says how to install it).
+
+* spawn + reply and ping-pong: timed inside the guest with std::time::Instant (WASI
+  clock_time_get), so the runtime's start-up and module compilation are excluded; the
+  guests write `kiln-bench: KEY MICROSECONDS` lines to stderr (stdout stays the
+  deterministic text the test suite compares). bench_spawn: spawn N processes that each
+  reply once, then collect the N replies ("batch"), and N times spawn one and wait for
+  its reply ("one at a time"); bench_pingpong: N round trips between two processes.
+  Both after an untimed warm-up; best of RUNS runs.
+* idle memory: bench_idle spawns N processes parked in `receive`, prints "spawned N"
+  and sleeps; the harness then reads VmRSS from /proc/PID/status of the runtime and
+  kills it. Per process = (VmRSS with N - VmRSS of the same guest with 0) / N.
+* concurrency: bench_idle with N = 1,000, 5,000, 10,000, 15,000, 20,000, 50,000, 100,000
+  (at most 30 s each); the first failure (error, crash, or no "spawned N" in time: a
+  child that fails to start leaves the main process waiting forever) ends the search for
+  that runtime, and N is then bisected between the last success and the failure (to
+  within 10 %). A failure there is a finding, not an error of the benchmark. The detail
+  table also shows the memory mappings each process adds (/proc/PID/maps), since
+  vm.max_map_count bounds the number of processes.
+
+The summary shows kiln's advantage as a factor, above 1 = kiln better: lunatic time /
+kiln time, lunatic memory / kiln memory, kiln's largest N / lunatic's.
+
 Usage: python3 bench/run.py [--runs N] [--timeout S] [--schedulers 1,2,4]
                             [--no-scaling] [--no-memory] [NAME ...]
-Environment: KILN (kiln binary), CARGO_TARGET_DIR.
+NAME: a bench/NAME.erl program, or `lunatic` for the Wasm host section (default: all).
+Environment: KILN (kiln binary), LUNATIC (lunatic binary; default: PATH, then
+~/.cargo/bin/lunatic), CARGO (cargo), CARGO_TARGET_DIR.
 """
 
 import argparse
 import os
+import re
+import selectors
 import shutil
 import subprocess
 import sys
@@ -173,9 +204,349 @@ def ratio(a, b):
     return f"{a / b:.2f}" if a is not None and b else "-"
 
 
+# ---------------------------------------------------------------------------------------
+# Wasm host: kiln run vs lunatic run on the same unmodified lunatic 0.14 guests.
+
+WASM_SECTION = "lunatic"
+GUESTS = ROOT / "tests" / "lunatic-guests"
+GUEST_BINS = ["bench_spawn", "bench_pingpong", "bench_idle"]
+WASM_SPAWN_N = 2_000        # processes per bench_spawn phase
+WASM_PINGPONG_N = 20_000    # round trips per bench_pingpong run
+WASM_MEM_N = 5_000          # idle processes for the memory figure (one of the steps below)
+WASM_STEPS = [1_000, 5_000, 10_000, 15_000, 20_000, 50_000, 100_000]
+WASM_TRY_S = 30             # seconds allowed per concurrency try (a hang = a failure)
+WASM_SETTLE_S = 0.3         # pause between "spawned N" and reading /proc/PID/status
+WASM_BISECT = 250           # bisect a failure down to this many processes (or 10 %)
+LUNATIC_VERSION = "0.13.2"
+METRIC = re.compile(rb"^kiln-bench: (\w+) ([0-9.]+)\s*$", re.M)
+
+
+def cargo_binary():
+    for c in (os.environ.get("CARGO"), shutil.which("cargo"), Path.home() / ".cargo" / "bin" / "cargo"):
+        if c and Path(c).is_file():
+            return str(c)
+    return None
+
+
+def lunatic_binary():
+    """(path, version text) of the lunatic runtime, or (None, None) when absent."""
+    for c in (os.environ.get("LUNATIC"), shutil.which("lunatic"), Path.home() / ".cargo" / "bin" / "lunatic"):
+        if c and Path(c).is_file() and os.access(c, os.X_OK):
+            try:
+                v = subprocess.run([str(c), "--version"], capture_output=True, timeout=30,
+                                   stdin=subprocess.DEVNULL).stdout.decode(errors="replace").strip()
+            except (OSError, subprocess.TimeoutExpired):
+                v = ""
+            return str(c), (v.split()[-1] if v else "unknown version")
+    return None, None
+
+
+def build_guests(timeout):
+    """Builds the bench guests (cargo, release, wasm32-wasip1); returns the .wasm directory."""
+    cargo = cargo_binary()
+    if cargo is None:
+        raise RuntimeError("cargo not found: cannot build tests/lunatic-guests")
+    target = GUESTS / "target"
+    env = dict(ENV, CARGO_TARGET_DIR=str(target))
+    env.pop("RUSTFLAGS", None)
+    cmd = [cargo, "build", "--release", "--locked", "--target", "wasm32-wasip1"]
+    for b in GUEST_BINS:
+        cmd += ["--bin", b]
+    try:
+        proc = subprocess.run(cmd, cwd=GUESTS, stdin=subprocess.DEVNULL, capture_output=True,
+                              timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"building the guests timed out after {timeout} s")
+    if proc.returncode != 0:
+        err = proc.stderr.decode(errors="replace").strip().splitlines()[-15:]
+        raise RuntimeError("building the guests failed:\n    " + "\n    ".join(err))
+    return target / "wasm32-wasip1" / "release"
+
+
+def guest_timings(cmd, expect, runs, timeout):
+    """Runs a timing guest RUNS times; checks its stdout; returns {metric: best µs}."""
+    best = {}
+    for _ in range(runs):
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                                  timeout=timeout, env=ENV)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError(f"timed out after {timeout} s: {' '.join(cmd)}")
+        out = proc.stdout.decode(errors="replace")
+        if proc.returncode != 0 or out.strip() != expect:
+            err = proc.stderr.decode(errors="replace").strip().splitlines()[-8:]
+            raise RuntimeError(
+                f"exit status {proc.returncode}, stdout {out[:200]!r} (expected {expect!r}): "
+                f"{' '.join(cmd)}\n    " + "\n    ".join(err))
+        found = {k.decode(): float(v) for k, v in METRIC.findall(proc.stderr)}
+        if not found:
+            raise RuntimeError(f"no 'kiln-bench:' timings on stderr: {' '.join(cmd)}")
+        for k, v in found.items():
+            best[k] = min(best.get(k, v), v)
+    return best
+
+
+def proc_status_kib(pid):
+    """{'VmRSS': KiB, 'VmHWM': KiB, 'maps': memory mappings} of a running process
+    (keys missing when unreadable)."""
+    got = {}
+    try:
+        with open(f"/proc/{pid}/maps", "rb") as f:
+            got["maps"] = sum(1 for _ in f)
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    got[key] = int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    return got
+
+
+def max_map_count():
+    try:
+        return Path("/proc/sys/vm/max_map_count").read_text().strip()
+    except OSError:
+        return "unknown"
+
+
+def failure_reason(stderr_text, fallback):
+    """The most telling line of a failed run's stderr."""
+    lines = [l.strip() for l in stderr_text.splitlines() if l.strip()]
+    for pat in ("Cannot allocate", "Err` value", "panicked", "error", "Error", "failed", "trapped"):
+        for l in lines:
+            if pat in l:
+                return l[:160]
+    return lines[-1][:160] if lines else fallback
+
+
+def idle_run(runtime_cmd, wasm, n, timeout):
+    """bench_idle with N processes: waits for "spawned N", reads the runtime's memory, kills it.
+
+    Returns {'ok': bool, 'rss': KiB, 'hwm': KiB, 'maps': count, 'spawn_us': µs, 'reason': str}."""
+    cmd = runtime_cmd + [str(wasm), str(n), str((timeout + 30) * 1000)]
+    want = f"spawned {n}".encode()
+    res = {"ok": False, "rss": None, "hwm": None, "maps": None, "spawn_us": None, "reason": ""}
+    with tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=err, env=ENV)
+        buf, seen, fd = b"", False, proc.stdout.fileno()
+        try:
+            with selectors.DefaultSelector() as sel:
+                sel.register(fd, selectors.EVENT_READ)
+                while not seen:
+                    left = start + timeout - time.monotonic()
+                    if left <= 0:
+                        res["reason"] = f"no 'spawned {n}' within {timeout} s"
+                        break
+                    if not sel.select(left):
+                        continue
+                    chunk = os.read(fd, 65536)
+                    if not chunk:
+                        break
+                    buf += chunk
+                    seen = want in buf.splitlines()
+            if seen:
+                time.sleep(WASM_SETTLE_S)
+                st = proc_status_kib(proc.pid)
+                if proc.poll() is None and "VmRSS" in st:
+                    res.update(ok=True, rss=st["VmRSS"], hwm=st.get("VmHWM"), maps=st.get("maps"))
+                else:
+                    res["reason"] = "ended before its memory could be read"
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            status = proc.wait()
+            proc.stdout.close()
+        err.seek(0)
+        text = err.read()
+    m = dict((k.decode(), float(v)) for k, v in METRIC.findall(text))
+    res["spawn_us"] = m.get("idle_spawn_us")
+    if not res["ok"] and not res["reason"]:
+        res["reason"] = failure_reason(text.decode(errors="replace"), f"exit status {status}")
+        if status not in (0, -9):
+            res["reason"] = f"exit {status}: {res['reason']}"
+    return res
+
+
+def concurrency_search(runtime_cmd, wasm, label):
+    """Runs bench_idle at 0 and at each step (then bisects the first failure).
+
+    Returns (runs {N: result}, largest N that worked (0 if none), first N that failed or None)."""
+    runs = {}
+    for n in [0] + WASM_STEPS:
+        print(f"bench: lunatic: {label}: {n:,} idle processes ...", file=sys.stderr, flush=True)
+        runs[n] = idle_run(runtime_cmd, wasm, n, WASM_TRY_S)
+        if not runs[n]["ok"]:
+            break
+    ok = [n for n, r in runs.items() if r["ok"] and n > 0]
+    failed = [n for n, r in runs.items() if not r["ok"]]
+    lo, hi = (max(ok) if ok else 0), (min(failed) if failed else None)
+    while hi is not None and hi > 0 and hi - lo > max(WASM_BISECT, lo // 10):
+        mid = (lo + hi) // 2 // 50 * 50 or (lo + hi) // 2
+        if mid in (lo, hi):
+            break
+        print(f"bench: lunatic: {label}: {mid:,} idle processes (bisecting) ...", file=sys.stderr, flush=True)
+        r = idle_run(runtime_cmd, wasm, mid, WASM_TRY_S)
+        runs[mid] = r
+        if r["ok"]:
+            lo = mid
+        else:
+            hi = mid
+    return runs, lo, hi
+
+
+def wasm_section(kiln, kiln_ok, runs, timeout, problems):
+    """Measures kiln run and lunatic run side by side; returns the lines to print."""
+    out = []
+    lunatic, lversion = lunatic_binary()
+    runtimes = []
+    if kiln_ok:
+        runtimes.append(("kiln", [str(kiln), "run"]))
+    else:
+        problems.append(f"{WASM_SECTION}: kiln binary {kiln} is missing (run 'make build')")
+    if lunatic:
+        runtimes.append(("lunatic", [lunatic, "run"]))
+    if not runtimes:
+        return ["", "Wasm host: neither kiln nor lunatic is available; nothing measured"]
+    print("bench: lunatic: building tests/lunatic-guests bench_* ...", file=sys.stderr, flush=True)
+    try:
+        wasm_dir = build_guests(max(timeout, 900))
+    except RuntimeError as e:
+        problems.append(f"{WASM_SECTION}: {e}")
+        return ["", "Wasm host: the guests did not build; nothing measured"]
+
+    timing = {}   # who -> {metric: µs}
+    search = {}   # who -> (runs, largest ok, first failure)
+    for who, cmd in runtimes:
+        t = {}
+        print(f"bench: lunatic: {who}: spawn + reply, ping-pong ...", file=sys.stderr, flush=True)
+        n = WASM_SPAWN_N
+        try:
+            t.update(guest_timings(cmd + [str(wasm_dir / "bench_spawn.wasm"), str(n)],
+                                   f"spawned {n}, total {n * (n - 1) // 2}", runs, timeout))
+        except RuntimeError as e:
+            problems.append(f"{WASM_SECTION}: {who}: bench_spawn: {e}")
+        n = WASM_PINGPONG_N
+        try:
+            t.update(guest_timings(cmd + [str(wasm_dir / "bench_pingpong.wasm"), str(n)],
+                                   f"round trips {n}, last value {n}", runs, timeout))
+        except RuntimeError as e:
+            problems.append(f"{WASM_SECTION}: {who}: bench_pingpong: {e}")
+        timing[who] = t
+        search[who] = concurrency_search(cmd, wasm_dir / "bench_idle.wasm", who)
+
+    def mem_per_proc(who, n):
+        r = search[who][0]
+        if n in r and r[n]["ok"] and r.get(0, {}).get("ok"):
+            return (r[n]["rss"] - r[0]["rss"]) / n   # KiB
+        return None
+
+    whos = [w for w, _ in runtimes]
+    both = "kiln" in whos and "lunatic" in whos
+    head = f"lunatic {lversion}" if lunatic else "lunatic (not installed)"
+    out.append("")
+    out.append(f"Wasm host: kiln run vs {head}, unmodified lunatic 0.14 guests "
+               f"(tests/lunatic-guests bench_*)")
+    if lunatic and lversion != LUNATIC_VERSION:
+        out.append(f"note: the lunatic found ({lunatic}) is {lversion}, not {LUNATIC_VERSION}")
+
+    def num(v, digits=1):
+        return "-" if v is None else f"{v:,.{digits}f}"
+
+    def procs(who):
+        if who not in search:
+            return "-"
+        _, lo, hi = search[who]
+        if hi is None:
+            return f"{lo:,}+"   # the search stopped at its cap
+        return f"{lo:,}" if lo else f"<{hi:,}"
+
+    rows = [
+        # label, kiln value, lunatic value, advantage, goal text, goal met
+        ("spawn + reply, batch of %s (µs/proc)" % f"{WASM_SPAWN_N:,}", "spawn_reply_batch_us", "time", ">=10x"),
+        ("spawn + reply, one at a time (µs)", "spawn_reply_seq_us", "time", ">=10x"),
+        ("ping-pong round trip (µs)", "roundtrip_us", "time", ">=10x"),
+    ]
+    table = []
+    for label, key, kind, goal in rows:
+        k = timing.get("kiln", {}).get(key)
+        l = timing.get("lunatic", {}).get(key)
+        adv = l / k if (k and l) else None
+        met = "-" if adv is None else ("yes" if adv >= 10 else "no")
+        table.append((label, num(k, 2), num(l, 2), "-" if adv is None else f"{adv:.2f}x", goal, met))
+    km = mem_per_proc("kiln", WASM_MEM_N) if "kiln" in search else None
+    lm = mem_per_proc("lunatic", WASM_MEM_N) if "lunatic" in search else None
+    adv = lm / km if (km and lm) else None
+    table.append((f"RSS per idle process, {WASM_MEM_N:,} (KiB)", num(km), num(lm),
+                  "-" if adv is None else f"{adv:.2f}x", "<30 KB",
+                  "-" if km is None else ("yes" if km * 1024 < 30_000 else "no")))
+    kmax = search["kiln"][1] if "kiln" in search else None
+    lmax = search["lunatic"][1] if "lunatic" in search else None
+    adv = kmax / lmax if (kmax is not None and lmax) else None
+    table.append(("concurrent idle processes (max)", procs("kiln"), procs("lunatic"),
+                  "-" if adv is None else f"{adv:.2f}x", f"{WASM_STEPS[-1]:,}",
+                  "-" if kmax is None else ("yes" if kmax >= WASM_STEPS[-1] else "no")))
+    out.append(f"{'measure':<40} {'kiln':>10} {'lunatic':>10} {'kiln adv.':>10} {'goal':>8} {'met':>4}")
+    for r in table:
+        out.append(f"{r[0]:<40} {r[1]:>10} {r[2]:>10} {r[3]:>10} {r[4]:>8} {r[5]:>4}")
+    out.append(f"times: measured inside the guest (Instant = WASI clock_time_get; runtime start-up "
+               f"excluded), best of {runs}; ping-pong {WASM_PINGPONG_N:,} round trips")
+    out.append("kiln adv.: lunatic/kiln for times and memory, kiln/lunatic for processes "
+               "(above 1 = kiln better)")
+    out.append("memory: (VmRSS of the runtime with N idle processes - VmRSS with 0) / N, "
+               "read from /proc/PID/status while the guest sleeps")
+    if not lunatic:
+        out.append("lunatic is not installed: kiln only (see tests/lunatic-guests/README.md "
+                   "to install lunatic 0.13.2)")
+
+    # Concurrency detail: every try, both runtimes.
+    ns = sorted(set().union(*(set(search[w][0]) for w in whos)))
+    out.append("")
+    out.append(f"Wasm host: idle processes (bench_idle; {WASM_TRY_S} s per try; the first failure "
+               f"ends the search, then it is bisected)")
+    hdr = f"{'processes':>10}"
+    for w in whos:
+        hdr += f" {w + ' RSS MiB':>16} {'KiB/proc':>9} {'maps/proc':>9} {'µs/spawn':>9}"
+    out.append(hdr)
+    for n in ns:
+        line = f"{n:>10,}"
+        for w in whos:
+            r = search[w][0].get(n)
+            if r is None:
+                line += f" {'':>16} {'':>9} {'':>9} {'':>9}"
+            elif not r["ok"]:
+                line += f" {'failed':>16} {'':>9} {'':>9} {'':>9}"
+            else:
+                per = mem_per_proc(w, n) if n else None
+                base = search[w][0].get(0, {})
+                maps = ((r["maps"] - base["maps"]) / n
+                        if n and r["maps"] is not None and base.get("maps") is not None else None)
+                line += (f" {r['rss'] / 1024:>16.1f} {num(per):>9} {num(maps, 2):>9} "
+                         f"{num(r['spawn_us'], 1) if n else '-':>9}")
+        out.append(line)
+    for w in whos:
+        runs_w, lo, hi = search[w]
+        if hi is None:
+            out.append(f"{w}: all {lo:,} processes ran (the search stops there)")
+        else:
+            out.append(f"{w}: largest that worked {lo:,}; failed at {hi:,}: {runs_w[hi]['reason']}")
+    out.append("maps/proc: memory mappings (/proc/PID/maps lines) added per process; "
+               "vm.max_map_count here is " + max_map_count())
+    out.append("µs/spawn: spawning the N processes and collecting their first replies, per process "
+               "(timed in the guest)")
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("names", nargs="*", help="benchmarks to run (default: all bench/*.erl)")
+    ap.add_argument("names", nargs="*",
+                    help=f"benchmarks to run: bench/NAME.erl programs and/or {WASM_SECTION!r} "
+                         f"(the Wasm host section); default: all")
     ap.add_argument("--runs", type=int, default=3, help="runs per program; the best counts (default 3)")
     ap.add_argument("--timeout", type=int, default=300, help="seconds allowed per run (default 300)")
     ap.add_argument("--schedulers", default="",
@@ -185,18 +556,20 @@ def main():
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-RSS measurement")
     args = ap.parse_args()
 
-    names = args.names or sorted(p.stem for p in BENCH.glob("*.erl"))
+    names = args.names or sorted(p.stem for p in BENCH.glob("*.erl")) + [WASM_SECTION]
+    want_wasm = WASM_SECTION in names
+    names = [n for n in names if n != WASM_SECTION]
     for n in names:
         if not (BENCH / f"{n}.erl").is_file():
             sys.exit(f"bench: no such benchmark: bench/{n}.erl")
-    for tool in ("erl", "erlc"):
+    for tool in ("erl", "erlc") if names else ():
         if shutil.which(tool) is None:
             sys.exit(f"bench: {tool} not found (run 'make setup')")
 
     kiln = kiln_binary()
     kiln_ok = kiln.is_file()
     problems = []
-    if not kiln_ok:
+    if not kiln_ok and names:
         problems.append(f"kiln binary {kiln} is missing (run 'make build'); showing erl only")
     out_dir = target_dir() / "kiln-bench"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -209,7 +582,7 @@ def main():
         problems.append(f"{TIME} not found: no memory figures")
         args.no_memory = True
     with tempfile.TemporaryDirectory(prefix="kiln-bench-") as beam_dir:
-        startup, _ = best_of(["erl", "-noshell", "-eval", "halt()."], args.runs, args.timeout)
+        startup = best_of(["erl", "-noshell", "-eval", "halt()."], args.runs, args.timeout)[0] if names else 0
         for name in names:
             src = BENCH / f"{name}.erl"
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
@@ -259,11 +632,12 @@ def main():
                 scaling.append((name, scaling_rows(name, good_exe, beam_dir, counts, args.runs,
                                                    args.timeout, problems)))
 
-    print()
-    print(f"{'program':<16} {'kiln s':>9} {'erl s':>9} {'kiln/erl':>9}  status")
-    for name, k, e, st in rows:
-        print(f"{name:<16} {fmt_time(k):>9} {fmt_time(e):>9} {ratio(k, e):>9}  {st}")
-    print(f"\nbest of {args.runs} wall-clock runs; erl times include VM start-up ({startup:.3f} s)")
+    if names:
+        print()
+        print(f"{'program':<16} {'kiln s':>9} {'erl s':>9} {'kiln/erl':>9}  status")
+        for name, k, e, st in rows:
+            print(f"{name:<16} {fmt_time(k):>9} {fmt_time(e):>9} {ratio(k, e):>9}  {st}")
+        print(f"\nbest of {args.runs} wall-clock runs; erl times include VM start-up ({startup:.3f} s)")
     for name, count, mem in memory:
         print(f"\n{name}: peak RSS (/usr/bin/time %M), {count:,} processes vs a run with none")
         print(f"{'':<6} {'peak MiB':>10} {'base MiB':>10} {'bytes/process':>14}")
@@ -282,6 +656,9 @@ def main():
             print(f"{n:>4} {fmt_time(k):>9} {ratio(k1, k):>7} {fmt_time(e):>9} {ratio(e1, e):>7} {ratio(e, k):>13}")
         print("x: speed-up over the same side's first row; "
               "kiln/erl thr: erl time / kiln time (throughput ratio, above 1 = kiln faster)")
+    if want_wasm:
+        for line in wasm_section(kiln, kiln_ok, args.runs, args.timeout, problems):
+            print(line)
     if problems:
         print(file=sys.stderr)
         for p in problems:

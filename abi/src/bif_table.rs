@@ -480,6 +480,11 @@ bifs! {
     "io_lib" "print"/4 => "kiln_bif_io_lib_print_4";
     "io_lib" "write_atom"/1 => "kiln_bif_io_lib_write_atom";
     // End of io / io_lib.
+    // kiln's own: WebAssembly guests as processes (runtime/src/bifs/wasm_host.rs).
+    "kiln" "spawn_wasm"/2 => "kiln_bif_kiln_spawn_wasm_2";
+    "kiln" "spawn_wasm"/3 => "kiln_bif_kiln_spawn_wasm_3";
+    "kiln" "process_id"/1 => "kiln_bif_kiln_process_id_1";
+    "kiln" "pid"/1 => "kiln_bif_kiln_pid_1";
 }
 
 /// Finds the BIF `module:name/arity`.

@@ -501,6 +501,9 @@ pub mod entry {
     /// --schedulers N`); the generated `main` calls it before [`MAIN`] when
     /// the program was built with that option. `KILN_SCHEDULERS` overrides it.
     pub const SET_SCHEDULERS: &str = "kiln_set_default_schedulers";
+    /// Installs the Wasm host (`kiln-host`'s staticlib) before `kiln_main`,
+    /// in programs that call `kiln:spawn_wasm`.
+    pub const HOST_INIT: &str = "kiln_host_init";
     /// `fn(P, need_words: u64, nlive: u64)`: collect; live values are in
     /// `args[0..nlive]`; afterwards at least `need_words` are free.
     pub const GC: &str = "kiln_gc";

@@ -140,6 +140,7 @@ impl<'ctx> Layout<'ctx> {
                 (abi::entry::MAIN, self.i32.fn_type(&[self.i32.into(), p, p, ip, p, ip], false))
             }
             Rt::SetSchedulers => (abi::entry::SET_SCHEDULERS, self.void(&[self.i32.into()])),
+            Rt::HostInit => (abi::entry::HOST_INIT, self.void(&[])),
         };
         self.declare(module, name, ty)
     }
@@ -180,6 +181,7 @@ pub(crate) enum Rt {
     RecvTimedOut,
     Main,
     SetSchedulers,
+    HostInit,
 }
 
 #[cfg(test)]

@@ -70,18 +70,28 @@ pub fn compile_link_module(
     undefined: &[(String, String, u32)],
     target: Target,
 ) -> Result<Vec<u8>, CodegenError> {
-    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, None)
+    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, LinkOptions::default())
 }
 
-/// [`compile_link_module`], plus the default number of scheduler threads
-/// baked into the program (`kiln build --schedulers N`): its `main` calls
-/// the runtime's `kiln_set_default_schedulers(N)` before `kiln_main`.
+/// What a program's `main` sets up besides the runtime.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkOptions {
+    /// The default number of scheduler threads (`kiln build --schedulers
+    /// N`): `main` calls the runtime's `kiln_set_default_schedulers(N)`
+    /// before `kiln_main`.
+    pub schedulers: Option<u32>,
+    /// The program calls `kiln:spawn_wasm`: `main` calls `kiln_host_init`
+    /// first (the program is linked with `kiln-host`'s static library).
+    pub wasm_host: bool,
+}
+
+/// [`compile_link_module`] with [`LinkOptions`].
 pub fn compile_link_module_with(
     modules: &[String],
     entry: &str,
     undefined: &[(String, String, u32)],
     target: Target,
-    schedulers: Option<u32>,
+    opts: LinkOptions,
 ) -> Result<Vec<u8>, CodegenError> {
-    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, schedulers)
+    link_module::compile_link_module(modules, entry, undefined, target, OptLevel::O2, opts)
 }

@@ -35,7 +35,7 @@ pub(crate) fn compile_link_module(
     undefined: &[(String, String, u32)],
     target: Target,
     opt: OptLevel,
-    schedulers: Option<u32>,
+    opts: crate::LinkOptions,
 ) -> Res<Vec<u8>> {
     let cx = Context::create();
     let tm = target.machine(opt)?;
@@ -49,7 +49,7 @@ pub(crate) fn compile_link_module(
                 undef_stub(&e, &sym, (m, f, *a))?;
             }
         }
-        c_main(&e, target, modules, &bif_infos, entry, schedulers)?;
+        c_main(&e, target, modules, &bif_infos, entry, opts)?;
     }
     verify(&module)?;
     finish(&module, &tm, opt)
@@ -142,7 +142,7 @@ fn c_main<'ctx>(
     modules: &[String],
     bif_infos: &[PointerValue<'ctx>],
     entry: &str,
-    schedulers: Option<u32>,
+    opts: crate::LinkOptions,
 ) -> Res<()> {
     let mut table: Vec<PointerValue<'ctx>> = Vec::new();
     for m in modules {
@@ -166,7 +166,11 @@ fn c_main<'ctx>(
     e.b.position_at_end(e.cx.append_basic_block(main, "entry"));
     let argc = main.get_nth_param(0).ok_or_else(|| CodegenError::Llvm("main has no argc".into()))?;
     let argv = main.get_nth_param(1).ok_or_else(|| CodegenError::Llvm("main has no argv".into()))?;
-    if let Some(n) = schedulers {
+    if opts.wasm_host {
+        let init = e.l.runtime(e.module, Rt::HostInit);
+        e.b.build_direct_call(init, &[], "")?;
+    }
+    if let Some(n) = opts.schedulers {
         let set = e.l.runtime(e.module, Rt::SetSchedulers);
         e.b.build_direct_call(set, &[e.l.i32.const_int(u64::from(n), false).into()], "")?;
     }

@@ -192,22 +192,42 @@ pub fn build(
     for m in &lib {
         called.extend(m.calls.iter().cloned());
     }
+    // `kiln:spawn_wasm` needs the Wasm host (wasmtime), linked only then.
+    let wasm_host = user.iter().any(calls_spawn_wasm);
+    if wasm_host && target == Target::Wasm32Wasip1 {
+        return Err(Failure::Message(
+            "kiln:spawn_wasm needs kiln's Wasm host, which exists for native targets only\n  = help: build for x86_64-unknown-linux-gnu, or run the guest with `kiln run guest.wasm`".into(),
+        ));
+    }
     let undefined: Vec<(String, String, u32)> = called
         .into_iter()
         .filter(|c| !defined.contains(c) && kiln_abi::bif_table::lookup(&c.0, &c.1, c.2).is_none())
         .collect();
     let mut module_names: Vec<String> = user.iter().map(|m| m.name.clone()).collect();
     module_names.extend(lib.iter().map(|m| m.name.clone()));
-    let link_obj = kiln_codegen::compile_link_module_with(&module_names, &entry.name, &undefined, target, schedulers)
+    let link_opts = kiln_codegen::LinkOptions { schedulers, wasm_host };
+    let link_obj = kiln_codegen::compile_link_module_with(&module_names, &entry.name, &undefined, target, link_opts)
         .map_err(|e| format!("link module: {e}"))?;
     let link_path = work.join("kiln_link.o");
     std::fs::write(&link_path, link_obj).map_err(|e| format!("writing {}: {e}", link_path.display()))?;
     objects.push(link_path);
 
-    let runtime = runtime_library(target)?;
+    let runtime = runtime_library(target, wasm_host)?;
     kiln_codegen::link(&objects, &runtime, target, output).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
+}
+
+/// Whether the module calls `kiln:spawn_wasm` (a BIF call, or a remote call
+/// through its wrapper).
+fn calls_spawn_wasm(m: &ssa::Module) -> bool {
+    let is = |module: &str, name: &str| module == "kiln" && name == "spawn_wasm";
+    m.functions.iter().flat_map(|f| &f.blocks).any(|b| {
+        b.insts.iter().any(|i| matches!(&i.op, ssa::Op::Bif { module, name, .. } if is(module, name)))
+            || matches!(&b.term,
+                ssa::Terminator::TailCall { callee: ssa::Callee::Remote { module, name, .. }, .. }
+                | ssa::Terminator::Call { callee: ssa::Callee::Remote { module, name, .. }, .. } if is(module, name))
+    })
 }
 
 /// Every `module:function/arity` the module calls statically.
@@ -225,9 +245,10 @@ pub fn collect_remote_calls(m: &ssa::Module, out: &mut BTreeSet<(String, String,
 
 /// The runtime static library for `target`: `KILN_RUNTIME_DIR`, else next to
 /// the `kiln` binary (`target/<profile>/`), or for wasm32 in
-/// `target/wasm32-wasip1/<profile>/`.
-fn runtime_library(target: Target) -> Result<PathBuf, Failure> {
-    let name = "libkiln_runtime.a";
+/// `target/wasm32-wasip1/<profile>/`. With `wasm_host`, kiln-host's static
+/// library, which holds the runtime too.
+fn runtime_library(target: Target, wasm_host: bool) -> Result<PathBuf, Failure> {
+    let name = if wasm_host { "libkiln_host.a" } else { "libkiln_runtime.a" };
     let mut candidates = Vec::new();
     if let Some(dir) = std::env::var_os("KILN_RUNTIME_DIR") {
         candidates.push(PathBuf::from(dir).join(name));
@@ -244,6 +265,7 @@ fn runtime_library(target: Target) -> Result<PathBuf, Failure> {
     }
     candidates.iter().find(|p| p.is_file()).cloned().ok_or_else(|| {
         let hint = match target {
+            Target::X86_64Linux if wasm_host => "cargo build --release -p kiln-host",
             Target::X86_64Linux => "cargo build --release -p kiln-runtime",
             Target::Wasm32Wasip1 => "cargo build --release -p kiln-runtime --target wasm32-wasip1",
         };

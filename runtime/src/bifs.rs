@@ -37,6 +37,7 @@ pub mod time_local;
 pub mod timers;
 pub mod timers_clock;
 pub mod unicode;
+pub mod wasm_host;
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::term::{atoms, bif_return_pure, boolean, view, BifResult, Error, TermView};

@@ -205,6 +205,24 @@ pub fn cancel_timer(id: u64) -> bool {
     crate::timer::cancel(crate::timer::TimerId(id)).is_some()
 }
 
+/// Held while a foreign process waits for a [`notify`] from outside the
+/// schedulers (a socket, a helper thread): until it is dropped, the program
+/// is not considered deadlocked when nothing else can run.
+pub struct ExternalWait(());
+
+impl ExternalWait {
+    pub fn begin() -> ExternalWait {
+        crate::scheduler::external_wait(true);
+        ExternalWait(())
+    }
+}
+
+impl Drop for ExternalWait {
+    fn drop(&mut self) {
+        crate::scheduler::external_wait(false);
+    }
+}
+
 /// Wakes process `id` with an [`Incoming::Notice`] (from any thread).
 pub fn notify(id: u64) {
     if let Some(target) = table::lookup(id) {
@@ -212,9 +230,22 @@ pub fn notify(id: u64) {
     }
 }
 
-fn notice_atom() -> Term {
-    crate::atom::intern("$kiln_notice")
+/// An atom interned once (the atom table takes a lock per lookup; these are
+/// used on every guest message).
+macro_rules! cached_atom {
+    ($name:ident, $text:literal) => {
+        fn $name() -> Term {
+            static ATOM: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+            *ATOM.get_or_init(|| crate::atom::intern($text))
+        }
+    };
 }
+
+cached_atom!(notice_atom, "$kiln_notice");
+cached_atom!(wasm_atom, "wasm");
+cached_atom!(process_atom, "process");
+cached_atom!(wasm_trap_atom, "wasm_trap");
+cached_atom!(exit_status_atom, "exit_status");
 
 /// Builds a guest message in a fragment of its own (no process heap is
 /// involved: the sender may be on any thread).
@@ -224,8 +255,7 @@ fn data_message(from: u64, msg_tag: i64, bytes: Vec<u8>, resources: &[u64]) -> M
     let mut fa = FragmentAlloc { frag: Fragment::new(words) };
     let data = crate::binary::make_binary_from_vec(&mut fa, bytes);
     let tag_term = crate::term::make_int(&mut fa, msg_tag);
-    let wasm = crate::atom::intern("wasm");
-    let mut elems = vec![wasm, tag::pid(from), tag_term, data];
+    let mut elems = vec![wasm_atom(), tag::pid(from), tag_term, data];
     if !resources.is_empty() {
         let mut list = tag::NIL;
         for &r in resources.iter().rev() {
@@ -292,7 +322,7 @@ fn incoming(t: Term) -> Incoming {
     if let Some(e) = tuple_elems(t) {
         let pid_of = |t: Term| tag::is_pid(t).then(|| tag::pid_serial(t));
         match e {
-            [w, from, msg_tag, data, rest @ ..] if *w == crate::atom::intern("wasm") && rest.len() <= 1 => {
+            [w, from, msg_tag, data, rest @ ..] if *w == wasm_atom() && rest.len() <= 1 => {
                 if let (Some(from), Some(msg_tag), Some(bytes)) =
                     (pid_of(*from), int_value(*msg_tag), crate::binary::binary_bytes(*data))
                 {
@@ -305,7 +335,7 @@ fn incoming(t: Term) -> Incoming {
                     return Incoming::LinkExit { from, normal: *reason == known::NORMAL };
                 }
             }
-            [down, _r, process, from, _reason] if *down == signals::DOWN && *process == crate::atom::intern("process") => {
+            [down, _r, process, from, _reason] if *down == signals::DOWN && *process == process_atom() => {
                 if let Some(from) = pid_of(*from) {
                     return Incoming::Down { from };
                 }
@@ -369,13 +399,11 @@ pub unsafe extern "C" fn foreign_entry(p: *mut ProcessHeader, _a0: Term, _a1: Te
                 Ending::Normal => known::NORMAL,
                 Ending::Failed(msg) => {
                     let bin = crate::binary::make_binary(proc, msg.as_bytes());
-                    let t = crate::atom::intern("wasm_trap");
-                    proc.tuple(&[t, bin])
+                    proc.tuple(&[wasm_trap_atom(), bin])
                 }
                 Ending::Status(n) => {
                     proc.foreign_status = n;
-                    let t = crate::atom::intern("exit_status");
-                    proc.tuple(&[t, tag::small(n as i64)])
+                    proc.tuple(&[exit_status_atom(), tag::small(n as i64)])
                 }
             };
             status::EXIT

@@ -468,7 +468,7 @@ fn sleep(pool: &Pool, local: &Worker<Task>) {
         return done(guard);
     }
     let Some(next) = crate::timer::next_deadline() else {
-        if sleepers == pool.n {
+        if sleepers == pool.n && EXTERNAL_WAITS.load(Ordering::SeqCst) == 0 {
             // Every scheduler is here, nothing is queued and no timer is
             // pending: nothing can ever run again.
             done(guard);
@@ -484,6 +484,20 @@ fn sleep(pool: &Pool, local: &Worker<Task>) {
     }
     let (g, _) = pool.wakeup.wait_timeout(guard, wait).unwrap_or_else(PoisonError::into_inner);
     done(g)
+}
+
+/// Processes waiting for a wake-up from outside the schedulers (a socket's
+/// readiness, a helper thread): while there are any, a pool with nothing to
+/// run and no timer pending sleeps instead of ending as deadlocked.
+static EXTERNAL_WAITS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts one external wait (see [`EXTERNAL_WAITS`]); `false` ends it.
+pub fn external_wait(begin: bool) {
+    if begin {
+        EXTERNAL_WAITS.fetch_add(1, Ordering::SeqCst);
+    } else {
+        EXTERNAL_WAITS.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Runs one time slice of `task`.

@@ -522,3 +522,22 @@ mod unit {
         assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
     }
 }
+
+/// Builds the lunatic test guests (`tests/lunatic-guests/`, Rust programs
+/// using the `lunatic` 0.14 crate) for `wasm32-wasip1`, into
+/// `<target>/kiln-tests/lunatic-guests-target`; returns the directory
+/// holding the `.wasm` files.
+pub fn build_lunatic_guests() -> PathBuf {
+    let _turn = one_suite_at_a_time();
+    let target = out_dir("lunatic-guests-target");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.args(["build", "--release", "--locked", "--target", "wasm32-wasip1"])
+        .current_dir(tests_dir().join("lunatic-guests"))
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("RUSTFLAGS");
+    let outcome =
+        run_with_timeout(&mut cmd, Duration::from_secs(900)).unwrap_or_else(|e| panic!("cannot run cargo: {e}"));
+    assert_eq!(outcome.exit, Exit::Code(0), "building the lunatic guests failed:\n{}", excerpt(&outcome.stderr, 40));
+    target.join("wasm32-wasip1").join("release")
+}

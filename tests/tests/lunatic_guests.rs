@@ -10,8 +10,8 @@
 //! `KILN_TEST_FILTER` selects cases by name.
 
 use kiln_tests::{
-    describe_difference, excerpt, jobs, kiln_binary, out_dir, parallel_map, report, run_with_timeout, selected,
-    summary_line, tests_dir, Exit,
+    build_lunatic_guests, describe_difference, excerpt, jobs, kiln_binary, out_dir, parallel_map, report,
+    run_with_timeout, selected, summary_line, tests_dir, Exit,
 };
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -62,20 +62,6 @@ fn parse_cases(text: &str) -> Vec<Case> {
             }
         })
         .collect()
-}
-
-/// Builds every guest; returns the directory holding the `.wasm` files.
-fn build_guests() -> PathBuf {
-    let target = out_dir("lunatic-guests-target");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut cmd = Command::new(cargo);
-    cmd.args(["build", "--release", "--locked", "--target", "wasm32-wasip1"])
-        .current_dir(tests_dir().join("lunatic-guests"))
-        .env("CARGO_TARGET_DIR", &target)
-        .env_remove("RUSTFLAGS");
-    let outcome = run_with_timeout(&mut cmd, Duration::from_secs(900)).unwrap_or_else(|e| panic!("cannot run cargo: {e}"));
-    assert_eq!(outcome.exit, Exit::Code(0), "building the lunatic guests failed:\n{}", excerpt(&outcome.stderr, 40));
-    target.join("wasm32-wasip1").join("release")
 }
 
 fn run_case(kiln: &Path, wasm_dir: &Path, case: &Case) -> Result<(), String> {
@@ -132,7 +118,7 @@ fn lunatic_guests_behave_as_under_lunatic() {
         return;
     }
     let kiln = kiln_binary().unwrap_or_else(|e| panic!("{e}"));
-    let wasm_dir = build_guests();
+    let wasm_dir = build_lunatic_guests();
     let results = parallel_map(&cases, jobs(), |c| run_case(&kiln, &wasm_dir, c), |_, _| {});
     let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     report(&format!(

@@ -18,9 +18,9 @@
 //! A compiled module is shared by every process spawned from it (one
 //! [`GuestModule`], with its `InstancePre`). lunatic reserves 8 GiB of
 //! address space per instance (static memories with large guard regions),
-//! which caps it near 15,000 processes; kiln gives each memory a small
-//! reservation that moves when it grows ([`engine`]), so the address space
-//! allows millions, and builds a process's WASI context only when the
+//! which caps it near 15,000 processes; kiln's memories and fiber stacks
+//! reserve nothing beyond what they hold and cost almost no mappings
+//! ([`memory`]), and a process's WASI context is built only when the
 //! process first uses WASI.
 //!
 //! # Differences from lunatic (documented in `docs/wasm-host.md`)
@@ -35,6 +35,7 @@
 
 pub mod api;
 pub mod config;
+pub mod memory;
 pub mod process;
 pub mod resources;
 pub mod state;
@@ -49,6 +50,7 @@ use wasmtime::{Config, Engine, ExternType, InstancePre, Linker, Module};
 use self::config::GuestConfig;
 use self::process::{Entry, GuestProcess};
 use self::state::GuestState;
+use kiln_runtime::bifs::wasm_host::WasmSpawn;
 
 /// A compiled guest module, shared by all its processes.
 pub struct GuestModule {
@@ -65,10 +67,12 @@ pub fn is_lunatic_guest(module: &Module) -> bool {
 
 /// The engine every guest module is compiled with.
 ///
-/// Fuel metering is on (preemption and `max_fuel`); memories get a small
-/// reservation and may move when they grow, so that a hundred thousand
-/// instances fit in the address space (explicit bounds checks are the
-/// price); the Wasm stack of a guest (its fiber) is 512 KiB, as lunatic's.
+/// Fuel metering is on (preemption and `max_fuel`). Memories and fiber
+/// stacks come from [`memory`], which makes them nearly free in mappings,
+/// so that a hundred thousand instances fit in one program: memories have
+/// no guard region and no reservation (compiled code bounds-checks every
+/// access, the price of that) and may move when they grow. A guest's Wasm
+/// stack may use 256 KiB of its 1 MiB fiber stack.
 pub fn engine() -> Result<&'static Engine> {
     static ENGINE: OnceLock<std::result::Result<Engine, String>> = OnceLock::new();
     ENGINE
@@ -76,21 +80,21 @@ pub fn engine() -> Result<&'static Engine> {
             let mut c = Config::new();
             c.consume_fuel(true)
                 .wasm_tail_call(true)
-                .memory_reservation(MEMORY_RESERVATION)
-                .memory_guard_size(64 << 10)
-                .memory_reservation_for_growth(1 << 20)
+                .memory_reservation(0)
+                .memory_guard_size(0)
+                .memory_reservation_for_growth(0)
+                .guard_before_linear_memory(false)
                 .memory_may_move(true)
-                .max_wasm_stack(512 << 10)
-                .async_stack_size(1 << 20);
+                .memory_init_cow(false)
+                .max_wasm_stack(256 << 10)
+                .async_stack_size(1 << 20)
+                .with_host_memory(Arc::new(memory::GuestMemories))
+                .with_host_stack(Arc::new(memory::GuestStacks::new()));
             Engine::new(&c).map_err(|e| format!("{e:#}"))
         })
         .as_ref()
         .map_err(|e| format_err!("cannot set up wasmtime: {e}"))
 }
-
-/// Address space reserved for each linear memory (it moves when it grows
-/// beyond).
-const MEMORY_RESERVATION: u64 = 8 << 20;
 
 /// The host functions, once per program.
 fn linker() -> Result<&'static Linker<GuestState>> {
@@ -159,12 +163,11 @@ pub struct RunOptions {
     pub schedulers: Option<usize>,
 }
 
-/// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
-/// first process; returns the program's exit status when that process ends.
-pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) -> Result<i32> {
-    let module = prepare(module, size)?;
+/// The config of a program's first process (or of a guest an Erlang
+/// process spawns): every permission, `argv = [argv0 | args]`, the host's
+/// environment plus `envs`, `.` plus `dirs` preopened, the given limits.
+fn first_config(argv0: String, opts: &RunOptions) -> GuestConfig {
     let mut config = GuestConfig::root();
-    let argv0 = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     config.args = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
     config.envs = std::env::vars().collect();
     for (k, v) in &opts.envs {
@@ -180,6 +183,18 @@ pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) ->
     }
     config.max_fuel = opts.max_fuel;
     config.can_use_network = !opts.deny_net;
+    config
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
+/// first process; returns the program's exit status when that process ends.
+pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) -> Result<i32> {
+    let module = prepare(module, size)?;
+    let config = first_config(file_name(path), opts);
     let entry = Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() };
     let sched = match opts.schedulers {
         Some(n) => kiln_runtime::scheduler::Scheduler::with_schedulers(n),
@@ -197,4 +212,44 @@ pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) ->
             Err(format_err!("every process is waiting for a message that can never come (deadlock)"))
         }
     }
+}
+
+/// Compiled modules by file, for `kiln:spawn_wasm`: every Erlang spawn of
+/// one file shares one compiled module.
+fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String> {
+    static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Arc<GuestModule>>>> =
+        OnceLock::new();
+    let key = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(m) = cache.get(&key) {
+        return Ok(m.clone());
+    }
+    let bytes = std::fs::read(&key).map_err(|e| format!("{}: {e}", path.display()))?;
+    let module = compile(&bytes).map_err(|e| format!("{}: {e:#}", path.display()))?;
+    cache.insert(key, module.clone());
+    Ok(module)
+}
+
+/// `kiln:spawn_wasm` (see `kiln_runtime::bifs::wasm_host`): the code of a
+/// guest process running `_start` of the file.
+fn spawn_for_erlang(spec: &WasmSpawn) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
+    let module = module_for_file(&spec.path)?;
+    let opts = RunOptions {
+        args: spec.args.clone(),
+        envs: spec.envs.clone(),
+        dirs: spec.dirs.clone(),
+        max_memory: spec.max_memory,
+        max_fuel: spec.max_fuel,
+        deny_net: spec.deny_net,
+        schedulers: None,
+    };
+    let config = first_config(file_name(&spec.path), &opts);
+    Ok(Box::new(GuestProcess::new(Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() })))
+}
+
+/// Installs the Wasm host in a compiled Erlang program (its `main` calls
+/// this first when the program uses `kiln:spawn_wasm`).
+#[no_mangle]
+pub extern "C" fn kiln_host_init() {
+    kiln_runtime::bifs::wasm_host::set_wasm_spawner(spawn_for_erlang);
 }

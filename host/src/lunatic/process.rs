@@ -152,7 +152,6 @@ pub fn describe(e: &wasmtime::Error) -> String {
     let root = e.root_cause().to_string();
     match e.downcast_ref::<wasmtime::Trap>() {
         Some(trap) if root != trap.to_string() => format!("{trap}: {root}"),
-        Some(trap) => format!("wasm trap: {trap}"),
-        None => root,
+        _ => root,
     }
 }

@@ -59,7 +59,7 @@ pub struct GuestState {
     pub config: Arc<GuestConfig>,
     /// Built on first use: most processes never touch WASI, and building it
     /// opens every preopened directory.
-    wasi: Option<WasiP1Ctx>,
+    wasi: Option<Box<WasiP1Ctx>>,
     pub configs: Resources<GuestConfig>,
     pub modules: Resources<Arc<GuestModule>>,
     pub errors: Resources<String>,
@@ -93,7 +93,7 @@ impl GuestState {
 
     pub fn wasi(&mut self) -> &mut WasiP1Ctx {
         let config = &self.config;
-        self.wasi.get_or_insert_with(|| config.wasi())
+        self.wasi.get_or_insert_with(|| Box::new(config.wasi()))
     }
 
     /// Moves the messages that have arrived into the guest's mailbox,

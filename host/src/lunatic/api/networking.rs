@@ -26,9 +26,9 @@
 //! `ErrorKind::TimedOut`.
 //!
 //! The scheduler cannot see the poller: when every process waits and no
-//! timer is pending it ends the program as deadlocked. So a process waiting
-//! for a socket always waits with a deadline, its timeout or at most
-//! [`KEEPALIVE`] away, after which it simply retries and waits again.
+//! timer is pending it would end the program as deadlocked. A process
+//! waiting for a socket or a lookup holds a
+//! `kiln_runtime::foreign::ExternalWait`, which tells it otherwise.
 //!
 //! # Names
 //!
@@ -292,30 +292,13 @@ async fn wait_for<R>(
         // notices are consumed).
         c.data_mut().pull_messages();
         waited = true;
-        wait(Some(keepalive(deadline))).await;
+        let _outside = kiln_runtime::foreign::ExternalWait::begin();
+        wait(deadline).await;
     };
     if waited {
         with_context(|cx| cx.clear_deadline());
     }
     out
-}
-
-/// How long a process waiting for a socket or a lookup sleeps at most
-/// before it looks again by itself.
-///
-/// The wake-up it is waiting for comes from outside the scheduler (the
-/// poller or a resolver thread), which the scheduler cannot see: when every
-/// scheduler is asleep and no timer is pending it concludes that nothing
-/// can ever run again and ends the program as deadlocked. A pending timer
-/// is what tells it otherwise, so every such wait has a deadline, at the
-/// latest this far away (a spurious wake-up then costs one retry).
-const KEEPALIVE: Duration = Duration::from_secs(60);
-
-/// The deadline to wait with: `deadline`, or [`KEEPALIVE`] from now if
-/// sooner (or if there is none).
-fn keepalive(deadline: Option<Instant>) -> Instant {
-    let soon = Instant::now() + KEEPALIVE;
-    deadline.map_or(soon, |d| d.min(soon))
 }
 
 /// Runs the non-blocking socket operation `op` until it does not answer
@@ -1058,16 +1041,6 @@ mod tests {
         let d = deadline_after(0).unwrap();
         assert!(d <= Instant::now());
         assert!(deadline_after(60_000).unwrap() > Instant::now());
-    }
-
-    #[test]
-    fn waits_always_have_a_deadline() {
-        let now = Instant::now();
-        let near = now + Duration::from_millis(5);
-        assert_eq!(keepalive(Some(near)), near);
-        let far = keepalive(None);
-        assert!(far > now && far <= Instant::now() + KEEPALIVE);
-        assert!(keepalive(Some(now + KEEPALIVE * 10)) <= Instant::now() + KEEPALIVE);
     }
 
     #[test]

@@ -1,0 +1,380 @@
+//! Linear memories and fiber stacks for guest processes, laid out so that
+//! a hundred thousand processes fit in one program.
+//!
+//! # Why not wasmtime's defaults
+//!
+//! What limits the number of instances is not bytes but *mappings*: Linux
+//! allows a process 65,530 of them (`vm.max_map_count`), and wasmtime's
+//! defaults cost seven per instance (a guard region before the memory, the
+//! memory, its copy-on-write data image, the rest of the memory, the
+//! reserved tail, and the fiber stack with its guard page): about 9,000
+//! processes. kiln's memories and stacks cost about none:
+//!
+//! - **Memories** ([`GuestMemories`]) are plain anonymous read-write
+//!   mappings of exactly the memory's size, grown with `mremap` (which
+//!   moves page tables, not bytes, when it has to move). Adjacent ones
+//!   merge into one mapping. There are no guard regions: the engine is
+//!   configured with no guard and no reservation, so compiled code checks
+//!   every access against the memory's current length.
+//! - **Fiber stacks** ([`GuestStacks`]) are slots of large shared chunks
+//!   (one mapping per [`STACKS_PER_CHUNK`] stacks), recycled through a free
+//!   list; the pages of freed stacks beyond the most recent few hundred are
+//!   returned to the kernel (`MADV_DONTNEED`). There is no guard page: Wasm code cannot overflow
+//!   (the engine checks its stack depth against `max_wasm_stack`, a
+//!   fraction of the stack), and the host functions that run on a fiber use
+//!   little stack.
+//!
+//! Pages that are never touched cost nothing, so an idle process costs the
+//! pages its guest actually wrote.
+
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use wasmtime::{LinearMemory, MemoryCreator, MemoryType, StackCreator, StackMemory};
+
+/// The memory page size of the host.
+fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p > 0 {
+        p as usize
+    } else {
+        4096
+    }
+}
+
+fn round_up(n: usize, to: usize) -> usize {
+    n.div_ceil(to) * to
+}
+
+/// Maps `len` bytes of zeroed, read-write, lazily committed memory.
+fn map(len: usize) -> Result<*mut u8, std::io::Error> {
+    // SAFETY: a fresh private anonymous mapping aliases nothing.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(p as *mut u8)
+    }
+}
+
+/// Creates the linear memories of guest instances, recycling those of
+/// ended processes.
+///
+/// Spawning is dominated by page faults (every page a new instance touches
+/// is a fresh zero page) and by unmapping. So a freed memory of modest size
+/// goes to a pool instead ([`POOL_MAX`] at most): its resident pages —
+/// found with `mincore`, typically a dozen: the guest's stack top, data and
+/// first heap pages — are zeroed with `memset` and kept, and the next
+/// instance reuses them without faulting.
+pub struct GuestMemories;
+
+/// Freed memories kept for reuse.
+const POOL_MAX: usize = 256;
+/// Memories larger than this are unmapped when freed (zeroing what they
+/// touched would cost more than faulting it in again).
+const POOL_MEMORY_MAX: usize = 8 << 20;
+
+/// A pooled mapping: base and size.
+struct Pooled(*mut u8, usize);
+// SAFETY: a pooled mapping is owned by the pool alone.
+unsafe impl Send for Pooled {}
+
+fn memory_pool() -> &'static Mutex<Vec<Pooled>> {
+    static POOL: std::sync::OnceLock<Mutex<Vec<Pooled>>> = std::sync::OnceLock::new();
+    POOL.get_or_init(Default::default)
+}
+
+/// Zeroes the resident pages of `base..base+len` (the others read as zero
+/// already), keeping them resident.
+///
+/// # Safety
+/// The range must be a mapping owned by the caller.
+unsafe fn zero_resident(base: *mut u8, len: usize) {
+    let page = page_size();
+    let pages = len.div_ceil(page);
+    let mut vec = vec![0u8; pages];
+    // SAFETY: per the caller, a mapped range; `vec` has one byte per page.
+    if unsafe { libc::mincore(base as *mut _, len, vec.as_mut_ptr()) } != 0 {
+        // Cannot tell: zero everything.
+        // SAFETY: per the caller.
+        unsafe { std::ptr::write_bytes(base, 0, len) };
+        return;
+    }
+    let mut i = 0;
+    while i < pages {
+        if vec[i] & 1 == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < pages && vec[i] & 1 == 1 {
+            i += 1;
+        }
+        let end = (i * page).min(len);
+        // SAFETY: inside the caller's mapping.
+        unsafe { std::ptr::write_bytes(base.add(start * page), 0, end - start * page) };
+    }
+}
+
+/// One linear memory: `len` accessible bytes at `base`, inside a mapping of
+/// `mapped` bytes (at least one page, so `base` is never null).
+struct GuestMemory {
+    base: *mut u8,
+    len: usize,
+    mapped: usize,
+    /// Whether the base must never move (wasmtime asked for a reservation).
+    fixed: bool,
+}
+
+// SAFETY: the memory is plain bytes owned by this value; wasmtime
+// synchronises access to it through the store that owns the instance.
+unsafe impl Send for GuestMemory {}
+// SAFETY: as above; `&self` methods only read the fields.
+unsafe impl Sync for GuestMemory {}
+
+// SAFETY: `as_ptr` is the start of `byte_capacity` mapped, read-write bytes
+// whose first `byte_size` are the memory; growth zero-fills (new pages of
+// an anonymous mapping are zero) and moves the base only when the memory is
+// not `fixed`.
+unsafe impl LinearMemory for GuestMemory {
+    fn byte_size(&self) -> usize {
+        self.len
+    }
+
+    fn byte_capacity(&self) -> usize {
+        self.mapped
+    }
+
+    fn grow_to(&mut self, new_size: usize) -> wasmtime::Result<()> {
+        if new_size <= self.mapped {
+            self.len = new_size;
+            return Ok(());
+        }
+        if self.fixed {
+            wasmtime::bail!("memory cannot grow beyond its reservation of {} bytes", self.mapped);
+        }
+        let new_mapped = round_up(new_size, page_size());
+        // SAFETY: `base..base+mapped` is our own mapping; MREMAP_MAYMOVE
+        // keeps its contents (moving page tables if it must move).
+        let p = unsafe { libc::mremap(self.base as *mut _, self.mapped, new_mapped, libc::MREMAP_MAYMOVE) };
+        if p == libc::MAP_FAILED {
+            return Err(wasmtime::Error::new(std::io::Error::last_os_error()));
+        }
+        self.base = p as *mut u8;
+        self.mapped = new_mapped;
+        self.len = new_size;
+        Ok(())
+    }
+
+    fn as_ptr(&self) -> *mut u8 {
+        self.base
+    }
+}
+
+impl Drop for GuestMemory {
+    fn drop(&mut self) {
+        if !self.fixed && self.mapped <= POOL_MEMORY_MAX {
+            let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
+            if pool.len() < POOL_MAX {
+                // SAFETY: our own mapping, no longer used by the instance.
+                unsafe { zero_resident(self.base, self.mapped) };
+                pool.push(Pooled(self.base, self.mapped));
+                return;
+            }
+        }
+        // SAFETY: our own mapping, no longer used by anyone.
+        unsafe { libc::munmap(self.base as *mut _, self.mapped) };
+    }
+}
+
+// SAFETY: every memory is a fresh mapping of its own, read-write for its
+// whole capacity, with no guard (the engine is configured with guard size
+// 0, so compiled code bounds-checks every access against `byte_size`).
+unsafe impl MemoryCreator for GuestMemories {
+    fn new_memory(
+        &self,
+        _ty: MemoryType,
+        minimum: usize,
+        _maximum: Option<usize>,
+        reserved_size_in_bytes: Option<usize>,
+        guard_size_in_bytes: usize,
+    ) -> Result<Box<dyn LinearMemory>, String> {
+        if guard_size_in_bytes != 0 {
+            return Err(format!("kiln's guest memories have no guard region ({guard_size_in_bytes} bytes asked)"));
+        }
+        let (mapped, fixed) = match reserved_size_in_bytes {
+            Some(r) if r > 0 => (round_up(r.max(minimum), page_size()), true),
+            _ => (round_up(minimum.max(1), page_size()), false),
+        };
+        if !fixed {
+            let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
+            // The smallest pooled mapping that holds `minimum` (all pooled
+            // memories are zero: whatever lies beyond `minimum` is too).
+            let best = pool.iter().enumerate().filter(|(_, p)| p.1 >= mapped).min_by_key(|(_, p)| p.1).map(|(i, _)| i);
+            if let Some(i) = best {
+                let Pooled(base, size) = pool.swap_remove(i);
+                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed }));
+            }
+        }
+        let base = map(mapped).map_err(|e| format!("cannot map {mapped} bytes for a linear memory: {e}"))?;
+        Ok(Box::new(GuestMemory { base, len: minimum, mapped, fixed }))
+    }
+}
+
+/// Stacks per shared chunk (one mapping).
+pub const STACKS_PER_CHUNK: usize = 64;
+
+/// Creates the fiber stacks guest processes run on, from shared chunks.
+pub struct GuestStacks {
+    pool: Arc<Mutex<StackPool>>,
+}
+
+struct StackPool {
+    /// Free slots, by the stack size they were made for.
+    free: Vec<(usize, *mut u8)>,
+}
+
+// SAFETY: the raw pointers are slot addresses of chunks that are never
+// unmapped; the pool only hands them out under its mutex.
+unsafe impl Send for StackPool {}
+
+impl GuestStacks {
+    pub fn new() -> GuestStacks {
+        GuestStacks { pool: Arc::new(Mutex::new(StackPool { free: Vec::new() })) }
+    }
+}
+
+impl Default for GuestStacks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A stack slot: `size` bytes at `bottom`; returned to the pool on drop.
+struct GuestStack {
+    bottom: *mut u8,
+    size: usize,
+    pool: Arc<Mutex<StackPool>>,
+}
+
+// SAFETY: the slot is exclusively this value's until it is dropped.
+unsafe impl Send for GuestStack {}
+// SAFETY: as above; `&self` methods only compute addresses.
+unsafe impl Sync for GuestStack {}
+
+// SAFETY: `bottom..bottom+size` is mapped read-write and used by no one
+// else while this value lives; there is no guard region (see the module
+// docs for why that is sound for guests).
+unsafe impl StackMemory for GuestStack {
+    fn top(&self) -> *mut u8 {
+        self.bottom.wrapping_add(self.size)
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.bottom as usize..self.bottom as usize + self.size
+    }
+
+    fn guard_range(&self) -> Range<*mut u8> {
+        self.bottom..self.bottom
+    }
+}
+
+impl Drop for GuestStack {
+    fn drop(&mut self) {
+        let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+        // The most recently freed stacks keep their pages (the next fibers
+        // reuse them without faulting); beyond that, give the pages back
+        // but keep the address range.
+        if pool.free.len() >= POOL_MAX {
+            // SAFETY: the slot is ours and nothing runs on it any more.
+            unsafe { libc::madvise(self.bottom as *mut _, self.size, libc::MADV_DONTNEED) };
+            pool.free.insert(0, (self.size, self.bottom));
+        } else {
+            pool.free.push((self.size, self.bottom));
+        }
+    }
+}
+
+// SAFETY: stacks are disjoint slots of live mappings of exactly the size
+// asked for; a zeroed stack (never asked for: the engine does not set
+// `async_stack_zeroing`) is zeroed here.
+unsafe impl StackCreator for GuestStacks {
+    fn new_stack(&self, size: usize, zeroed: bool) -> wasmtime::Result<Box<dyn StackMemory>> {
+        let size = round_up(size, page_size());
+        let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+        let bottom = match pool.free.iter().rposition(|&(s, _)| s == size) {
+            Some(i) => pool.free.swap_remove(i).1,
+            None => {
+                let chunk = map(size * STACKS_PER_CHUNK).map_err(wasmtime::Error::new)?;
+                for k in 1..STACKS_PER_CHUNK {
+                    pool.free.push((size, chunk.wrapping_add(k * size)));
+                }
+                chunk
+            }
+        };
+        if zeroed {
+            // SAFETY: the slot is ours now.
+            unsafe { std::ptr::write_bytes(bottom, 0, size) };
+        }
+        Ok(Box::new(GuestStack { bottom, size, pool: self.pool.clone() }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memories_grow_keeping_their_contents() {
+        let mut m = GuestMemories
+            .new_memory(MemoryType::new(1, None), 65536, None, None, 0)
+            .unwrap();
+        // SAFETY: the memory is 64 KiB.
+        unsafe { *m.as_ptr().add(100) = 7 };
+        m.grow_to(10 << 20).unwrap();
+        assert_eq!(m.byte_size(), 10 << 20);
+        // SAFETY: grown to 10 MiB: both addresses are inside.
+        unsafe {
+            assert_eq!(*m.as_ptr().add(100), 7);
+            assert_eq!(*m.as_ptr().add((10 << 20) - 1), 0);
+        }
+    }
+
+    #[test]
+    fn recycled_memories_read_as_zero() {
+        for _ in 0..3 {
+            let m = GuestMemories.new_memory(MemoryType::new(2, None), 3 * 65536, None, None, 0).unwrap();
+            for off in [0, 5000, 70000, 3 * 65536 - 1] {
+                // SAFETY: inside the 192 KiB memory.
+                unsafe {
+                    assert_eq!(*m.as_ptr().add(off), 0, "offset {off}");
+                    *m.as_ptr().add(off) = 0xAB;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn stacks_are_recycled_and_zeroed_on_request() {
+        let stacks = GuestStacks::new();
+        let a = stacks.new_stack(1 << 16, false).unwrap();
+        let top = a.top();
+        // SAFETY: the byte below the top is inside the stack.
+        unsafe { *top.sub(1) = 9 };
+        drop(a);
+        let b = stacks.new_stack(1 << 16, true).unwrap();
+        assert_eq!(b.top(), top);
+        // SAFETY: as above.
+        assert_eq!(unsafe { *b.top().sub(1) }, 0);
+    }
+}

@@ -1,0 +1,57 @@
+//! Erlang processes and lunatic guests in one program: `kiln:spawn_wasm`
+//! (tests/wasm_host/spawn_wasm.erl spawning the guest
+//! tests/lunatic-guests/src/bin/erlang_peer.rs), messages both ways, links
+//! and monitors in both directions, a trap, a kill, load errors.
+//!
+//! There is no OTP counterpart, so `spawn_wasm.expected` is kiln's
+//! specification (see docs/wasm-host.md), not generated output.
+
+use kiln_tests::{
+    build_lunatic_guests, build_timeout, describe_difference, excerpt, kiln_binary, out_dir, run_with_timeout,
+    selected, tests_dir, Exit,
+};
+use std::process::Command;
+use std::time::Duration;
+
+#[test]
+fn erlang_spawns_and_talks_to_lunatic_guests() {
+    if !selected("spawn_wasm") {
+        return;
+    }
+    let kiln = kiln_binary().unwrap_or_else(|e| panic!("{e}"));
+    let guests = build_lunatic_guests();
+    let dir = tests_dir().join("wasm_host");
+    let program = out_dir("wasm_host").join("spawn_wasm");
+    let _ = std::fs::remove_file(&program);
+    let mut build = Command::new(&kiln);
+    build.arg("build").arg("spawn_wasm.erl").arg("-o").arg(&program).current_dir(&dir);
+    let built = run_with_timeout(&mut build, build_timeout()).unwrap_or_else(|e| panic!("cannot run kiln: {e}"));
+    assert_eq!(built.exit, Exit::Code(0), "kiln build spawn_wasm.erl failed:\n{}", excerpt(&built.stderr, 30));
+
+    let mut run = Command::new(&program);
+    run.arg(guests.join("erlang_peer.wasm"));
+    let outcome = run_with_timeout(&mut run, Duration::from_secs(120)).unwrap_or_else(|e| panic!("{e}"));
+    let expected = std::fs::read(dir.join("spawn_wasm.expected")).expect("spawn_wasm.expected");
+    assert_eq!(outcome.exit, Exit::Code(0), "spawn_wasm exited badly:\n{}", excerpt(&outcome.stderr, 30));
+    if let Some(d) = describe_difference("stdout", &expected, &outcome.stdout) {
+        panic!("{d}\nstderr:\n{}", excerpt(&outcome.stderr, 30));
+    }
+}
+
+#[test]
+fn spawn_wasm_is_refused_for_wasm32_with_a_clear_error() {
+    if !selected("spawn_wasm") {
+        return;
+    }
+    let kiln = kiln_binary().unwrap_or_else(|e| panic!("{e}"));
+    let out = out_dir("wasm_host").join("spawn_wasm.wasm");
+    let mut build = Command::new(&kiln);
+    build
+        .args(["build", "--target", "wasm32-wasip1", "spawn_wasm.erl", "-o"])
+        .arg(&out)
+        .current_dir(tests_dir().join("wasm_host"));
+    let built = run_with_timeout(&mut build, build_timeout()).unwrap_or_else(|e| panic!("cannot run kiln: {e}"));
+    assert_ne!(built.exit, Exit::Code(0));
+    let err = String::from_utf8_lossy(&built.stderr);
+    assert!(err.contains("kiln:spawn_wasm needs kiln's Wasm host"), "{err}");
+}

@@ -88,10 +88,15 @@ enum Command {
     },
     /// Build (cached) and run a program; arguments after the file go to main/1.
     ///
-    /// A FILE ending in `.wasm` is not compiled: it is run as a WASI preview1
-    /// command by kiln's built-in wasmtime host, with stdio inherited. A trap
-    /// exits 134, a module that cannot be loaded exits 1. This also works as a
-    /// cargo runner (`runner = "kiln run"`).
+    /// A FILE ending in `.wasm` is not compiled: kiln's built-in wasmtime host
+    /// runs it, with stdio inherited. A lunatic guest (a Rust program built
+    /// with the `lunatic` crate: it imports `lunatic::*`) runs with every
+    /// process a Wasm instance on kiln's schedulers, as under the lunatic
+    /// runtime; anything else runs as a WASI preview1 command. A trap (of the
+    /// first process) exits 134, a module that cannot be loaded exits 1, a
+    /// deadlock (every process waiting for ever) exits 1. This also works as
+    /// a cargo runner: `runner = "kiln run"` under `[target.wasm32-wasip1]`
+    /// in `.cargo/config.toml`.
     Run {
         file: PathBuf,
         /// (.wasm only) Preopen host directory HOST for the guest, as GUEST

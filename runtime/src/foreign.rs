@@ -57,12 +57,17 @@ pub enum Step {
     Exit(Ending),
 }
 
+/// The exit status of a program whose foreign main process failed: that
+/// of an aborted process, as for a trapping WASI command.
+pub const FAILED_STATUS: i32 = 134;
+
 /// How a foreign process ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ending {
     /// Normally (exit reason `normal`).
     Normal,
-    /// With an error: exit reason `{wasm_trap, Message}`, `Message` a binary.
+    /// With an error: exit reason `{wasm_trap, Message}`, `Message` a binary
+    /// (a main process's program exits [`FAILED_STATUS`]).
     Failed(String),
     /// WASI `proc_exit(Status)` with a non-zero status: exit reason
     /// `{exit_status, Status}`; a main process's status is the program's.
@@ -398,6 +403,7 @@ pub unsafe extern "C" fn foreign_entry(p: *mut ProcessHeader, _a0: Term, _a1: Te
             proc.exit_reason = match ending {
                 Ending::Normal => known::NORMAL,
                 Ending::Failed(msg) => {
+                    proc.foreign_status = FAILED_STATUS;
                     let bin = crate::binary::make_binary(proc, msg.as_bytes());
                     proc.tuple(&[wasm_trap_atom(), bin])
                 }

@@ -55,3 +55,26 @@ fn spawn_wasm_is_refused_for_wasm32_with_a_clear_error() {
     let err = String::from_utf8_lossy(&built.stderr);
     assert!(err.contains("kiln:spawn_wasm needs kiln's Wasm host"), "{err}");
 }
+
+/// `kiln run`'s limit flags reach the first process of a lunatic guest: each
+/// run fails with a message naming the limit.
+#[test]
+fn kiln_run_limits_the_first_guest_process() {
+    if !selected("kiln_run_limits") {
+        return;
+    }
+    let kiln = kiln_binary().unwrap_or_else(|e| panic!("{e}"));
+    let guests = build_lunatic_guests();
+    for (flags, guest, message) in [
+        (&["--deny-net"][..], "tcp_echo", "network access is denied to this process"),
+        (&["--max-fuel", "5"][..], "many_procs", "all fuel consumed"),
+        (&["--max-memory", "1000000"][..], "spawn_capture", "memory limit exceeded"),
+    ] {
+        let mut cmd = Command::new(&kiln);
+        cmd.arg("run").args(flags).arg(guests.join(format!("{guest}.wasm")));
+        let outcome = run_with_timeout(&mut cmd, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(outcome.exit, Exit::Code(c) if c != 0), "{flags:?} {guest}: {}", outcome.exit);
+        let err = String::from_utf8_lossy(&outcome.stderr);
+        assert!(err.contains(message), "{flags:?} {guest}: stderr lacks {message:?}:\n{err}");
+    }
+}

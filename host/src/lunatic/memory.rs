@@ -18,8 +18,8 @@
 //!   every access against the memory's current length.
 //! - **Fiber stacks** ([`GuestStacks`]) are slots of large shared chunks
 //!   (one mapping per [`STACKS_PER_CHUNK`] stacks), recycled through a free
-//!   list; the pages of freed stacks beyond the most recent few hundred are
-//!   returned to the kernel (`MADV_DONTNEED`). There is no guard page: Wasm code cannot overflow
+//!   list; a freed stack keeps its top pages (the next fiber uses them)
+//!   and returns the rest to the kernel (`MADV_DONTNEED`). There is no guard page: Wasm code cannot overflow
 //!   (the engine checks its stack depth against `max_wasm_stack`, a
 //!   fraction of the stack), and the host functions that run on a fiber use
 //!   little stack.
@@ -231,6 +231,9 @@ unsafe impl MemoryCreator for GuestMemories {
     }
 }
 
+/// Bytes at the top of a freed fiber stack that stay resident.
+const STACK_KEEP_RESIDENT: usize = 8 << 10;
+
 /// Stacks per shared chunk (one mapping).
 pub const STACKS_PER_CHUNK: usize = 64;
 
@@ -291,17 +294,15 @@ unsafe impl StackMemory for GuestStack {
 
 impl Drop for GuestStack {
     fn drop(&mut self) {
+        // Keep the top pages (every fiber uses them: the next one reuses
+        // them without faulting) and give the rest back: a deep call (an
+        // instantiation runs on a fiber too) must not leave a waiting
+        // process holding pages it no longer uses.
+        let keep = STACK_KEEP_RESIDENT.min(self.size);
+        // SAFETY: the slot is ours and nothing runs on it any more.
+        unsafe { libc::madvise(self.bottom as *mut _, self.size - keep, libc::MADV_DONTNEED) };
         let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
-        // The most recently freed stacks keep their pages (the next fibers
-        // reuse them without faulting); beyond that, give the pages back
-        // but keep the address range.
-        if pool.free.len() >= POOL_MAX {
-            // SAFETY: the slot is ours and nothing runs on it any more.
-            unsafe { libc::madvise(self.bottom as *mut _, self.size, libc::MADV_DONTNEED) };
-            pool.free.insert(0, (self.size, self.bottom));
-        } else {
-            pool.free.push((self.size, self.bottom));
-        }
+        pool.free.push((self.size, self.bottom));
     }
 }
 

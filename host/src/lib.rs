@@ -57,9 +57,8 @@ pub fn run(path: &Path, opts: &lunatic::RunOptions) -> Result<i32, HostError> {
         };
         return run_wasi_command(path, &opts.args, &opts.envs, &preopens);
     }
-    let engine = lunatic::engine().map_err(|e| load(format!("{e:#}")))?;
-    let module = wasmtime::Module::new(engine, &bytes).map_err(|e| load(format!("{e:#}")))?;
-    lunatic::run_guest(path, module, bytes.len(), opts).map_err(|e| HostError::Trap {
+    let module = lunatic::compile(&bytes).map_err(|e| load(format!("{e:#}")))?;
+    lunatic::run_guest(path, module, opts).map_err(|e| HostError::Trap {
         path: path.to_path_buf(),
         trap: "host error".into(),
         message: lunatic::process::describe(&e),

@@ -26,11 +26,19 @@
 //!
 //! Pages that are never touched cost nothing, so an idle process costs the
 //! pages its guest actually wrote.
+//!
+//! A module's data segments are not copied into each memory: they are
+//! mapped copy-on-write from the module's image ([`super::image`]), which
+//! makes such a memory three mappings instead of one (the anonymous pieces
+//! of neighbouring memories merge, so about two). Up to [`COW_BUDGET`]
+//! memories do this; later ones get a copy, so mappings never run out.
 
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType, StackCreator, StackMemory};
+
+use super::image::DataImage;
 
 /// The memory page size of the host.
 fn page_size() -> usize {
@@ -134,6 +142,11 @@ struct GuestMemory {
     mapped: usize,
     /// Whether the base must never move (wasmtime asked for a reservation).
     fixed: bool,
+    /// The copy-on-write image mapped at `offset..offset + len`, if any:
+    /// the memory is then three mappings (anonymous, image, anonymous).
+    cow: Option<(usize, usize)>,
+    /// Which image (its id) a copy-on-write memory maps.
+    image_key: u64,
 }
 
 // SAFETY: the memory is plain bytes owned by this value; wasmtime
@@ -164,9 +177,14 @@ unsafe impl LinearMemory for GuestMemory {
             wasmtime::bail!("memory cannot grow beyond its reservation of {} bytes", self.mapped);
         }
         let new_mapped = round_up(new_size, page_size());
-        // SAFETY: `base..base+mapped` is our own mapping; MREMAP_MAYMOVE
-        // keeps its contents (moving page tables if it must move).
-        let p = unsafe { libc::mremap(self.base as *mut _, self.mapped, new_mapped, libc::MREMAP_MAYMOVE) };
+        let p = match self.cow {
+            // SAFETY: `base..base+mapped` is our own mapping, one mapping
+            // (no image); MREMAP_MAYMOVE keeps its contents (moving page
+            // tables if it must move).
+            None => unsafe { libc::mremap(self.base as *mut _, self.mapped, new_mapped, libc::MREMAP_MAYMOVE) },
+            // SAFETY: as above, for each of the three mappings in turn.
+            Some((off, len)) => unsafe { self.move_pieces(new_mapped, off, len)? },
+        };
         if p == libc::MAP_FAILED {
             return Err(wasmtime::Error::new(std::io::Error::last_os_error()));
         }
@@ -181,8 +199,67 @@ unsafe impl LinearMemory for GuestMemory {
     }
 }
 
+impl GuestMemory {
+    /// Grows a memory made of three mappings (anonymous, image, anonymous)
+    /// to `new_mapped` bytes: a new anonymous region, each piece moved into
+    /// it at its offset (`mremap` moves one mapping at a time, without
+    /// copying), the rest of the region zero. Returns the new base.
+    ///
+    /// # Safety
+    /// `self` must be a live copy-on-write memory whose image lies at
+    /// `off..off + len`.
+    unsafe fn move_pieces(&self, new_mapped: usize, off: usize, len: usize) -> wasmtime::Result<*mut libc::c_void> {
+        let new = map(new_mapped).map_err(wasmtime::Error::new)?;
+        for (start, size) in [(0, off), (off, len), (off + len, self.mapped - off - len)] {
+            if size == 0 {
+                continue;
+            }
+            // SAFETY: per the caller, `base + start` begins one of our
+            // mappings of `size` bytes; the destination is inside `new`.
+            let p = unsafe {
+                libc::mremap(
+                    self.base.add(start) as *mut _,
+                    size,
+                    size,
+                    libc::MREMAP_MAYMOVE | libc::MREMAP_FIXED,
+                    new.add(start) as *mut libc::c_void,
+                )
+            };
+            if p == libc::MAP_FAILED {
+                let e = std::io::Error::last_os_error();
+                // SAFETY: `new` is ours; pieces already moved are lost with
+                // it, and this memory is unusable either way (the instance
+                // traps on the failed growth and is dropped).
+                unsafe { libc::munmap(new as *mut _, new_mapped) };
+                return Err(wasmtime::Error::new(e));
+            }
+        }
+        Ok(new as *mut libc::c_void)
+    }
+}
+
 impl Drop for GuestMemory {
     fn drop(&mut self) {
+        if let Some((off, len)) = self.cow.take() {
+            let mut pool = cow_pool().lock().unwrap_or_else(|e| e.into_inner());
+            if pool.len() < POOL_MAX && self.mapped <= POOL_MEMORY_MAX {
+                // Back to the state of a new memory: the image's private
+                // copies dropped (MADV_DONTNEED on a private file mapping
+                // restores the file's contents), the rest zeroed in place.
+                // SAFETY: our own mappings, no longer used by the instance.
+                unsafe {
+                    libc::madvise(self.base.add(off) as *mut _, len, libc::MADV_DONTNEED);
+                    zero_resident(self.base, off);
+                    zero_resident(self.base.add(off + len), self.mapped - off - len);
+                }
+                pool.push(PooledCow { mem: Pooled(self.base, self.mapped), image: self.image_key, off, len });
+                return;
+            }
+            COW_MEMORIES.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            // SAFETY: our own mappings, no longer used by anyone.
+            unsafe { libc::munmap(self.base as *mut _, self.mapped) };
+            return;
+        }
         if !self.fixed && self.mapped <= POOL_MEMORY_MAX {
             let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
             if pool.len() < POOL_MAX {
@@ -216,6 +293,27 @@ unsafe impl MemoryCreator for GuestMemories {
             Some(r) if r > 0 => (round_up(r.max(minimum), page_size()), true),
             _ => (round_up(minimum.max(1), page_size()), false),
         };
+        let image = PENDING_IMAGE.with(|p| p.borrow_mut().take());
+        if let (Some(image), false) = (&image, fixed) {
+            // A pooled memory of the same module is ready as it is.
+            let key = image.id;
+            let mut pool = cow_pool().lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = pool.iter().position(|p| p.image == key && p.mem.1 >= mapped) {
+                let PooledCow { mem: Pooled(base, size), off, len, .. } = pool.swap_remove(i);
+                let cow = Some((off, len));
+                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed, cow, image_key: key }));
+            }
+        }
+        let mut memory = self.allocate(mapped, minimum, fixed)?;
+        if let Some(image) = image {
+            memory.initialize(&image)?;
+        }
+        Ok(memory)
+    }
+}
+
+impl GuestMemories {
+    fn allocate(&self, mapped: usize, minimum: usize, fixed: bool) -> Result<Box<GuestMemory>, String> {
         if !fixed {
             let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
             // The smallest pooled mapping that holds `minimum` (all pooled
@@ -223,12 +321,86 @@ unsafe impl MemoryCreator for GuestMemories {
             let best = pool.iter().enumerate().filter(|(_, p)| p.1 >= mapped).min_by_key(|(_, p)| p.1).map(|(i, _)| i);
             if let Some(i) = best {
                 let Pooled(base, size) = pool.swap_remove(i);
-                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed }));
+                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed, cow: None, image_key: 0 }));
             }
         }
         let base = map(mapped).map_err(|e| format!("cannot map {mapped} bytes for a linear memory: {e}"))?;
-        Ok(Box::new(GuestMemory { base, len: minimum, mapped, fixed }))
+        Ok(Box::new(GuestMemory { base, len: minimum, mapped, fixed, cow: None, image_key: 0 }))
     }
+}
+
+impl GuestMemory {
+    /// Puts the module's data into a new (zero) memory: the image mapped
+    /// copy-on-write while fewer than [`COW_BUDGET`] memories have one and
+    /// the memory is a fresh mapping, else copied.
+    fn initialize(&mut self, image: &DataImage) -> Result<(), String> {
+        let (off, len) = (image.offset, image.bytes.len());
+        if off + len > self.len {
+            return Err(format!("the module's data ({len} bytes at {off}) lies beyond its memory ({} bytes)", self.len));
+        }
+        let budget_left = COW_MEMORIES.load(std::sync::atomic::Ordering::Relaxed) < COW_BUDGET;
+        if budget_left && !self.fixed {
+            // SAFETY: `base + off .. + len` lies inside our own mapping
+            // (checked above); the image file is `len` bytes long.
+            let p = unsafe {
+                libc::mmap(
+                    self.base.add(off) as *mut _,
+                    len,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                    libc::MAP_PRIVATE | libc::MAP_FIXED,
+                    image.fd(),
+                    0,
+                )
+            };
+            if p != libc::MAP_FAILED {
+                COW_MEMORIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.cow = Some((off, len));
+                self.image_key = image.id;
+                return Ok(());
+            }
+        }
+        // SAFETY: inside our own mapping (checked above).
+        unsafe { std::ptr::copy_nonoverlapping(image.bytes.as_ptr(), self.base.add(off), len) };
+        Ok(())
+    }
+}
+
+/// A freed copy-on-write memory, reset, for the next instance of its
+/// module (matched by the image's id; the pooled mapping keeps the image's
+/// file alive).
+struct PooledCow {
+    mem: Pooled,
+    image: u64,
+    off: usize,
+    len: usize,
+}
+
+fn cow_pool() -> &'static Mutex<Vec<PooledCow>> {
+    static POOL: std::sync::OnceLock<Mutex<Vec<PooledCow>>> = std::sync::OnceLock::new();
+    POOL.get_or_init(Default::default)
+}
+
+/// Memories that map their image copy-on-write cost two or three mappings
+/// each (see the module docs); beyond this many, images are copied
+/// instead, so mappings stay well under Linux's 65,530.
+pub const COW_BUDGET: usize = 24_000;
+
+static COW_MEMORIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+thread_local! {
+    /// The data image of the instance being created on this thread (see
+    /// [`with_image`]).
+    static PENDING_IMAGE: std::cell::RefCell<Option<Arc<DataImage>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets `image` as the data of the next memory created on this thread (set
+/// it right before instantiating, clear it right after): wasmtime's memory
+/// creator has no way to know which module it creates a memory for, so the
+/// image waits in a thread-local (instantiation creates the memory on the
+/// calling thread before it runs any guest code) and the first memory
+/// created takes it.
+pub fn set_pending_image(image: Option<Arc<DataImage>>) {
+    PENDING_IMAGE.with(|p| *p.borrow_mut() = image);
 }
 
 /// Bytes at the top of a freed fiber stack that stay resident.

@@ -35,6 +35,7 @@
 
 pub mod api;
 pub mod config;
+pub mod image;
 pub mod memory;
 pub mod process;
 pub mod resources;
@@ -55,9 +56,9 @@ use kiln_runtime::bifs::wasm_host::WasmSpawn;
 /// A compiled guest module, shared by all its processes.
 pub struct GuestModule {
     pub pre: InstancePre<GuestState>,
-    /// The raw bytes (lunatic's `compile_module` keeps them; a module sent
-    /// to another process is this same object).
-    pub size: usize,
+    /// The initial contents of its memory, mapped copy-on-write into each
+    /// instance (`None`: wasmtime initialises the memory).
+    pub image: Option<Arc<image::DataImage>>,
 }
 
 /// Whether a module is a lunatic guest (it imports from `lunatic::*`).
@@ -110,17 +111,24 @@ fn linker() -> Result<&'static Linker<GuestState>> {
         .map_err(|e| format_err!("cannot set up the host functions: {e}"))
 }
 
-/// Compiles a guest module (validating it and resolving every import).
+/// Compiles a guest module (validating it and resolving every import);
+/// its data segments become a shared image ([`image`]).
 pub fn compile(bytes: &[u8]) -> Result<Arc<GuestModule>> {
-    let module = Module::new(engine()?, bytes)?;
-    prepare(module, bytes.len())
+    match image::split(bytes) {
+        Some((stripped, data)) => match Module::new(engine()?, &stripped) {
+            Ok(module) => prepare(module, Some(Arc::new(data))),
+            // Report the error against the module as given.
+            Err(e) => Err(Module::new(engine()?, bytes).err().unwrap_or(e)),
+        },
+        None => prepare(Module::new(engine()?, bytes)?, None),
+    }
 }
 
 /// Resolves `module`'s imports. A `lunatic::*` import this host does not
 /// provide (sqlite, TLS, a newer crate's addition) is resolved to a
 /// function that traps naming it, so that the module loads and fails only
 /// if it calls it — as lunatic's own missing features do.
-pub fn prepare(module: Module, size: usize) -> Result<Arc<GuestModule>> {
+pub fn prepare(module: Module, image: Option<Arc<image::DataImage>>) -> Result<Arc<GuestModule>> {
     let mut linker = linker()?.clone();
     for import in module.imports() {
         let (m, name) = (import.module().to_string(), import.name().to_string());
@@ -141,7 +149,7 @@ pub fn prepare(module: Module, size: usize) -> Result<Arc<GuestModule>> {
         }
     }
     let pre = linker.instantiate_pre(&module)?;
-    Ok(Arc::new(GuestModule { pre, size }))
+    Ok(Arc::new(GuestModule { pre, image }))
 }
 
 /// How `kiln run` starts a guest program.
@@ -192,8 +200,7 @@ fn file_name(path: &Path) -> String {
 
 /// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
 /// first process; returns the program's exit status when that process ends.
-pub fn run_guest(path: &Path, module: Module, size: usize, opts: &RunOptions) -> Result<i32> {
-    let module = prepare(module, size)?;
+pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Result<i32> {
     let config = first_config(file_name(path), opts);
     let entry = Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() };
     let sched = match opts.schedulers {

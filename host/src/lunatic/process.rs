@@ -106,7 +106,11 @@ impl GuestProcess {
             store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
             store.set_fuel(fuel)?;
             store.fuel_async_yield_interval(Some(SLICE_FUEL))?;
-            let instance = module.pre.instantiate_async(&mut store).await?;
+            // The memory is created during the first poll, on this thread.
+            super::memory::set_pending_image(module.image.clone());
+            let instance = module.pre.instantiate_async(&mut store).await;
+            super::memory::set_pending_image(None);
+            let instance = instance?;
             let func = instance
                 .get_func(&mut store, &function)
                 .ok_or_else(|| format_err!("the module exports no function `{function}`"))?;

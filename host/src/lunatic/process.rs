@@ -111,6 +111,8 @@ impl GuestProcess {
             let instance = module.pre.instantiate_async(&mut store).await;
             super::memory::set_pending_image(None);
             let instance = instance?;
+            let memory = instance.get_memory(&mut store, "memory");
+            store.data_mut().memory = memory;
             let func = instance
                 .get_func(&mut store, &function)
                 .ok_or_else(|| format_err!("the module exports no function `{function}`"))?;

@@ -57,6 +57,9 @@ pub struct GuestState {
     pub id: u64,
     pub module: Arc<GuestModule>,
     pub config: Arc<GuestConfig>,
+    /// The instance's exported memory (looked up once: host functions use
+    /// it on every call).
+    pub memory: Option<wasmtime::Memory>,
     /// Built on first use: most processes never touch WASI, and building it
     /// opens every preopened directory.
     wasi: Option<Box<WasiP1Ctx>>,
@@ -79,6 +82,7 @@ impl GuestState {
             id,
             module,
             config,
+            memory: None,
             wasi: None,
             configs: Resources::default(),
             modules: Resources::default(),

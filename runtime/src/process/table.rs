@@ -7,17 +7,41 @@
 //! replace this without changing the interface).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use super::Shared;
 
 const SHARDS: usize = 64;
 
-type Shard = RwLock<HashMap<u64, Arc<Shared>>>;
+/// Serials are unique small integers, not attacker-chosen keys: a multiply
+/// and a fold spread them well and cost a fraction of SipHash (which was a
+/// visible part of every send).
+#[derive(Default)]
+struct SerialHasher(u64);
+
+impl Hasher for SerialHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        let m = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = m ^ (m >> 29);
+    }
+}
+
+type Shard = RwLock<HashMap<u64, Arc<Shared>, BuildHasherDefault<SerialHasher>>>;
 
 fn shards() -> &'static [Shard] {
     static TABLE: OnceLock<Vec<Shard>> = OnceLock::new();
-    TABLE.get_or_init(|| (0..SHARDS).map(|_| RwLock::new(HashMap::new())).collect())
+    TABLE.get_or_init(|| (0..SHARDS).map(|_| RwLock::new(HashMap::default())).collect())
 }
 
 fn shard(serial: u64) -> &'static Shard {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use wasmtime::{format_err, Result};
 use wasmtime::{Caller, Linker};
 
-use super::{read, write};
+use super::{memory, read};
 use crate::lunatic::process::wait;
 use crate::lunatic::state::{DataMessage, GuestMessage, GuestState, Resource};
 use crate::lunatic::transit;
@@ -94,18 +94,26 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     })?;
     linker.func_wrap(NS, "write_data", |mut c: Caller<'_, GuestState>, ptr: u32, len: u32| -> Result<u32> {
         const F: &str = "lunatic::message::write_data";
-        let bytes = read(&mut c, ptr, len, F)?;
-        scratch_data(c.data_mut(), F)?.bytes.extend_from_slice(&bytes);
+        let mem = memory(&mut c, F)?;
+        let (bytes, state) = mem.data_and_store_mut(&mut c);
+        let src = bytes
+            .get(ptr as usize..ptr as usize + len as usize)
+            .ok_or_else(|| format_err!("{F}: memory access out of bounds ({len} bytes at {ptr})"))?;
+        scratch_data(state, F)?.bytes.extend_from_slice(src);
         Ok(len)
     })?;
     linker.func_wrap(NS, "read_data", |mut c: Caller<'_, GuestState>, ptr: u32, len: u32| -> Result<u32> {
         const F: &str = "lunatic::message::read_data";
-        let d = scratch_data(c.data_mut(), F)?;
+        let mem = memory(&mut c, F)?;
+        let (bytes, state) = mem.data_and_store_mut(&mut c);
+        let d = scratch_data(state, F)?;
         let start = d.read_pos.min(d.bytes.len());
         let n = (len as usize).min(d.bytes.len() - start);
-        let chunk = d.bytes[start..start + n].to_vec();
+        let dst = bytes
+            .get_mut(ptr as usize..ptr as usize + n)
+            .ok_or_else(|| format_err!("{F}: memory access out of bounds ({n} bytes at {ptr})"))?;
+        dst.copy_from_slice(&d.bytes[start..start + n]);
         d.read_pos = start + n;
-        write(&mut c, ptr, &chunk, F)?;
         Ok(n as u32)
     })?;
     linker.func_wrap(NS, "seek_data", |mut c: Caller<'_, GuestState>, pos: u64| -> Result<()> {

@@ -40,6 +40,9 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
 
 /// The guest's exported memory.
 pub fn memory(caller: &mut Caller<'_, GuestState>, func: &str) -> Result<Memory> {
+    if let Some(m) = caller.data().memory {
+        return Ok(m);
+    }
     caller
         .get_export("memory")
         .and_then(|e| e.into_memory())

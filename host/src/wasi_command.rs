@@ -23,7 +23,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use wasmtime::{Config, Engine, Linker, Module, Store};
+use wasmtime::{Config, Engine, Linker, Store};
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
@@ -165,8 +165,9 @@ fn run_on_this_thread(
         .async_stack_size(MAX_WASM_STACK + (1 << 20))
         .max_wasm_stack(MAX_WASM_STACK);
     let engine = Engine::new(&config).map_err(|e| load_error(path, format!("{e:#}")))?;
-    let module =
-        Module::from_file(&engine, path).map_err(|e| load_error(path, format!("{e:#}")))?;
+    let bytes = std::fs::read(path).map_err(|e| load_error(path, format!("{e}")))?;
+    let module = crate::module_cache::compile(&engine, &bytes)
+        .map_err(|e| load_error(path, format!("{e:#}")))?;
 
     let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| load_error(path, format!("{e:#}")))?;

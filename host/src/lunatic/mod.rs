@@ -63,7 +63,9 @@ pub struct GuestModule {
 
 /// Whether a module is a lunatic guest (it imports from `lunatic::*`).
 pub fn is_lunatic_guest(module: &Module) -> bool {
-    module.imports().any(|i| i.module().starts_with("lunatic::"))
+    module
+        .imports()
+        .any(|i| i.module().starts_with("lunatic::"))
 }
 
 /// The engine every guest module is compiled with.
@@ -115,12 +117,12 @@ fn linker() -> Result<&'static Linker<GuestState>> {
 /// its data segments become a shared image ([`image`]).
 pub fn compile(bytes: &[u8]) -> Result<Arc<GuestModule>> {
     match image::split(bytes) {
-        Some((stripped, data)) => match Module::new(engine()?, &stripped) {
+        Some((stripped, data)) => match crate::module_cache::compile(engine()?, &stripped) {
             Ok(module) => prepare(module, Some(Arc::new(data))),
             // Report the error against the module as given.
             Err(e) => Err(Module::new(engine()?, bytes).err().unwrap_or(e)),
         },
-        None => prepare(Module::new(engine()?, bytes)?, None),
+        None => prepare(crate::module_cache::compile(engine()?, bytes)?, None),
     }
 }
 
@@ -176,7 +178,9 @@ pub struct RunOptions {
 /// environment plus `envs`, `.` plus `dirs` preopened, the given limits.
 fn first_config(argv0: String, opts: &RunOptions) -> GuestConfig {
     let mut config = GuestConfig::root();
-    config.args = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
+    config.args = std::iter::once(argv0)
+        .chain(opts.args.iter().cloned())
+        .collect();
     config.envs = std::env::vars().collect();
     for (k, v) in &opts.envs {
         config.envs.retain(|(key, _)| key != k);
@@ -195,14 +199,22 @@ fn first_config(argv0: String, opts: &RunOptions) -> GuestConfig {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
 /// first process; returns the program's exit status when that process ends.
 pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Result<i32> {
     let config = first_config(file_name(path), opts);
-    let entry = Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() };
+    let entry = Entry {
+        module,
+        config: Arc::new(config),
+        function: "_start".into(),
+        params: Vec::new(),
+    };
     let sched = match opts.schedulers {
         Some(n) => kiln_runtime::scheduler::Scheduler::with_schedulers(n),
         None => kiln_runtime::scheduler::Scheduler::new(),
@@ -215,19 +227,23 @@ pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Re
     sched.spawn(main);
     match sched.run(Some(serial)) {
         kiln_runtime::scheduler::Outcome::MainExited(code) => Ok(code),
-        kiln_runtime::scheduler::Outcome::Idle => {
-            Err(format_err!("every process is waiting for a message that can never come (deadlock)"))
-        }
+        kiln_runtime::scheduler::Outcome::Idle => Err(format_err!(
+            "every process is waiting for a message that can never come (deadlock)"
+        )),
     }
 }
 
 /// Compiled modules by file, for `kiln:spawn_wasm`: every Erlang spawn of
 /// one file shares one compiled module.
 fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String> {
-    static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Arc<GuestModule>>>> =
-        OnceLock::new();
+    static CACHE: OnceLock<
+        std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Arc<GuestModule>>>,
+    > = OnceLock::new();
     let key = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(m) = cache.get(&key) {
         return Ok(m.clone());
     }
@@ -239,7 +255,9 @@ fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String>
 
 /// `kiln:spawn_wasm` (see `kiln_runtime::bifs::wasm_host`): the code of a
 /// guest process running `_start` of the file.
-fn spawn_for_erlang(spec: &WasmSpawn) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
+fn spawn_for_erlang(
+    spec: &WasmSpawn,
+) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
     let module = module_for_file(&spec.path)?;
     let opts = RunOptions {
         args: spec.args.clone(),
@@ -251,7 +269,12 @@ fn spawn_for_erlang(spec: &WasmSpawn) -> std::result::Result<Box<dyn kiln_runtim
         schedulers: None,
     };
     let config = first_config(file_name(&spec.path), &opts);
-    Ok(Box::new(GuestProcess::new(Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() })))
+    Ok(Box::new(GuestProcess::new(Entry {
+        module,
+        config: Arc::new(config),
+        function: "_start".into(),
+        params: Vec::new(),
+    })))
 }
 
 /// Installs the Wasm host in a compiled Erlang program (its `main` calls

@@ -27,8 +27,8 @@ use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll, Waker};
 use std::time::Instant;
 
-use wasmtime::{format_err, Result};
 use kiln_runtime::foreign::{Context, Ending, ForeignCode, Step};
+use wasmtime::{format_err, Result};
 use wasmtime::{Store, Val};
 use wasmtime_wasi::I32Exit;
 
@@ -55,7 +55,10 @@ thread_local! {
 /// in the host, never reachable by a guest.
 pub fn with_context<R>(f: impl FnOnce(&mut Context<'_>) -> R) -> R {
     let p = CONTEXT.with(|c| c.get());
-    assert!(!p.is_null(), "kiln-host: a guest host function ran outside its process's time slice");
+    assert!(
+        !p.is_null(),
+        "kiln-host: a guest host function ran outside its process's time slice"
+    );
     // SAFETY: `p` was set by `GuestProcess::run` from a `&mut Context` that
     // outlives the poll during which host functions run, and is cleared
     // after; host functions run on the polling thread, one at a time, and
@@ -100,9 +103,19 @@ impl GuestProcess {
     pub fn new(entry: Entry) -> GuestProcess {
         let run = async move {
             let id = with_context(|cx| cx.id());
-            let Entry { module, config, function, params } = entry;
-            let fuel = config.max_fuel.map_or(u64::MAX, |f| f.saturating_mul(FUEL_UNIT));
-            let mut store = Store::new(module.pre.module().engine(), GuestState::new(id, module.clone(), config));
+            let Entry {
+                module,
+                config,
+                function,
+                params,
+            } = entry;
+            let fuel = config
+                .max_fuel
+                .map_or(u64::MAX, |f| f.saturating_mul(FUEL_UNIT));
+            let mut store = Store::new(
+                module.pre.module().engine(),
+                GuestState::new(id, module.clone(), config),
+            );
             store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
             store.set_fuel(fuel)?;
             store.fuel_async_yield_interval(Some(SLICE_FUEL))?;
@@ -128,7 +141,10 @@ impl ForeignCode for GuestProcess {
         let id = cx.id();
         CONTEXT.with(|c| c.set(cx as *mut Context<'_> as *mut ()));
         WAIT.with(|w| w.set(None));
-        let polled = self.run.as_mut().poll(&mut TaskContext::from_waker(Waker::noop()));
+        let polled = self
+            .run
+            .as_mut()
+            .poll(&mut TaskContext::from_waker(Waker::noop()));
         CONTEXT.with(|c| c.set(std::ptr::null_mut()));
         match polled {
             Poll::Pending => match WAIT.with(|w| w.take()) {
@@ -146,7 +162,11 @@ impl ForeignCode for GuestProcess {
 /// lunatic reports it.
 fn ending(id: u64, e: wasmtime::Error) -> Ending {
     if let Some(I32Exit(status)) = e.downcast_ref::<I32Exit>() {
-        return if *status == 0 { Ending::Normal } else { Ending::Status(*status) };
+        return if *status == 0 {
+            Ending::Normal
+        } else {
+            Ending::Status(*status)
+        };
     }
     let text = describe(&e);
     eprintln!("kiln: process {id} failed: {text}");

@@ -201,7 +201,11 @@ fn poller() -> io::Result<&'static Poller> {
                 .name("kiln-net-poller".into())
                 .spawn(move || poll_loop(poll, shared))
                 .map_err(|e| e.to_string())?;
-            Ok(Poller { registry, sources, next_token: AtomicUsize::new(0) })
+            Ok(Poller {
+                registry,
+                sources,
+                next_token: AtomicUsize::new(0),
+            })
         })
         .as_ref()
         .map_err(|e| io::Error::other(format!("cannot start the network poller: {e}")))
@@ -219,10 +223,17 @@ fn poll_loop(mut poll: mio::Poll, sources: Sources) {
             return;
         }
         for ev in events.iter() {
-            let waiters = sources.lock().unwrap_or_else(|e| e.into_inner()).get(&ev.token().0).cloned();
+            let waiters = sources
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&ev.token().0)
+                .cloned();
             if let Some(w) = waiters {
                 let error = ev.is_error();
-                w.wake(ev.is_readable() || ev.is_read_closed() || error, ev.is_writable() || ev.is_write_closed() || error);
+                w.wake(
+                    ev.is_readable() || ev.is_read_closed() || error,
+                    ev.is_writable() || ev.is_write_closed() || error,
+                );
             }
         }
     }
@@ -241,7 +252,10 @@ impl<S: Source> Registered<S> {
         let token = Token(p.next_token.fetch_add(1, Ordering::Relaxed));
         let waiters = Arc::new(Waiters::default());
         p.sources().insert(token.0, waiters.clone());
-        if let Err(e) = p.registry.register(&mut io, token, Interest::READABLE | Interest::WRITABLE) {
+        if let Err(e) = p
+            .registry
+            .register(&mut io, token, Interest::READABLE | Interest::WRITABLE)
+        {
             p.sources().remove(&token.0);
             return Err(e);
         }
@@ -348,7 +362,13 @@ async fn io_op<R>(
 
 /// Decodes lunatic's socket address arguments (`addr` holds at least the
 /// address's bytes: 4 for type 4, 16 for type 6).
-fn decode_addr(addr_type: u32, addr: &[u8], port: u32, flow_info: u32, scope_id: u32) -> Option<SocketAddr> {
+fn decode_addr(
+    addr_type: u32,
+    addr: &[u8],
+    port: u32,
+    flow_info: u32,
+    scope_id: u32,
+) -> Option<SocketAddr> {
     match addr_type {
         4 => {
             let ip: [u8; 4] = addr.get(..4)?.try_into().ok()?;
@@ -367,7 +387,12 @@ fn decode_addr(addr_type: u32, addr: &[u8], port: u32, flow_info: u32, scope_id:
 fn encode_addr(a: &SocketAddr) -> (u32, Vec<u8>, u16, Option<(u32, u32)>) {
     match a {
         SocketAddr::V4(v4) => (4, v4.ip().octets().to_vec(), v4.port(), None),
-        SocketAddr::V6(v6) => (6, v6.ip().octets().to_vec(), v6.port(), Some((v6.flowinfo(), v6.scope_id()))),
+        SocketAddr::V6(v6) => (
+            6,
+            v6.ip().octets().to_vec(),
+            v6.port(),
+            Some((v6.flowinfo(), v6.scope_id())),
+        ),
     }
 }
 
@@ -403,7 +428,12 @@ fn decode_ciovecs(raw: &[u8]) -> Vec<(usize, usize)> {
 }
 
 /// `len` bytes of guest memory at `ptr`, for an operation to fill.
-fn guest_buf<'a>(c: &'a mut Caller<'_, GuestState>, ptr: u32, len: u32, func: &str) -> Result<&'a mut [u8]> {
+fn guest_buf<'a>(
+    c: &'a mut Caller<'_, GuestState>,
+    ptr: u32,
+    len: u32,
+    func: &str,
+) -> Result<&'a mut [u8]> {
     let mem = memory(c, func)?;
     let (start, end) = (ptr as usize, ptr as usize + len as usize);
     mem.data_mut(c)
@@ -417,7 +447,12 @@ fn missing(func: &str, what: &str, id: u64) -> wasmtime::Error {
 
 /// Writes an outcome to the guest's `ptr` (the value, or an error id) and
 /// returns lunatic's code: 0 success, 1 error.
-fn answer(c: &mut Caller<'_, GuestState>, ptr: u32, outcome: std::result::Result<u64, String>, func: &str) -> Result<u32> {
+fn answer(
+    c: &mut Caller<'_, GuestState>,
+    ptr: u32,
+    outcome: std::result::Result<u64, String>,
+    func: &str,
+) -> Result<u32> {
     let (value, code) = match outcome {
         Ok(v) => (v, 0),
         Err(e) => (c.data_mut().add_error(e), 1),
@@ -432,7 +467,12 @@ fn addr_iterator(c: &mut Caller<'_, GuestState>, a: SocketAddr) -> u64 {
 }
 
 /// An address query's answer: an iterator with the address, or the error.
-fn answer_addr(c: &mut Caller<'_, GuestState>, ptr: u32, a: io::Result<SocketAddr>, func: &str) -> Result<u32> {
+fn answer_addr(
+    c: &mut Caller<'_, GuestState>,
+    ptr: u32,
+    a: io::Result<SocketAddr>,
+    func: &str,
+) -> Result<u32> {
     let outcome = a.map(|a| addr_iterator(c, a)).map_err(|e| e.to_string());
     answer(c, ptr, outcome, func)
 }
@@ -442,15 +482,30 @@ fn network_allowed(c: &Caller<'_, GuestState>) -> bool {
 }
 
 fn tcp_stream(c: &Caller<'_, GuestState>, id: u64, func: &str) -> Result<TcpStreamHandle> {
-    c.data().net.tcp_streams.get(id).cloned().ok_or_else(|| missing(func, "TCP stream", id))
+    c.data()
+        .net
+        .tcp_streams
+        .get(id)
+        .cloned()
+        .ok_or_else(|| missing(func, "TCP stream", id))
 }
 
 fn udp_socket(c: &Caller<'_, GuestState>, id: u64, func: &str) -> Result<UdpSocketHandle> {
-    c.data().net.udp_sockets.get(id).cloned().ok_or_else(|| missing(func, "UDP socket", id))
+    c.data()
+        .net
+        .udp_sockets
+        .get(id)
+        .cloned()
+        .ok_or_else(|| missing(func, "UDP socket", id))
 }
 
 fn tcp_listener(c: &Caller<'_, GuestState>, id: u64, func: &str) -> Result<TcpListenerHandle> {
-    c.data().net.tcp_listeners.get(id).cloned().ok_or_else(|| missing(func, "TCP listener", id))
+    c.data()
+        .net
+        .tcp_listeners
+        .get(id)
+        .cloned()
+        .ok_or_else(|| missing(func, "TCP listener", id))
 }
 
 // ---------------------------------------------------------------------------
@@ -497,7 +552,9 @@ impl Resolvers {
         q.jobs.push_back(job);
         if q.jobs.len() > q.idle && q.threads < MAX_RESOLVERS {
             q.threads += 1;
-            let spawned = std::thread::Builder::new().name("kiln-resolver".into()).spawn(move || self.work());
+            let spawned = std::thread::Builder::new()
+                .name("kiln-resolver".into())
+                .spawn(move || self.work());
             if let Err(e) = spawned {
                 q.threads -= 1;
                 if q.threads == 0 {
@@ -541,16 +598,25 @@ async fn resolve_name(
         return Ok(Some(Ok(vec![a])));
     }
     // Without a numeric port std fails before any lookup: no helper needed.
-    let has_port = name.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok());
+    let has_port = name
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.parse::<u16>().is_ok());
     if !has_port {
         return Ok(Some(name.as_str().to_socket_addrs().map(|a| a.collect())));
     }
     let slot: LookupSlot = Arc::default();
     let pid = c.data().id;
-    if let Err(e) = resolvers().submit(Lookup { name, slot: slot.clone(), pid }) {
+    if let Err(e) = resolvers().submit(Lookup {
+        name,
+        slot: slot.clone(),
+        pid,
+    }) {
         return Ok(Some(Err(e)));
     }
-    wait_for(c, deadline, |_| Ok(slot.lock().unwrap_or_else(|e| e.into_inner()).take())).await
+    wait_for(c, deadline, |_| {
+        Ok(slot.lock().unwrap_or_else(|e| e.into_inner()).take())
+    })
+    .await
 }
 
 // ---------------------------------------------------------------------------
@@ -563,7 +629,8 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "resolve",
-        |mut c: Caller<'_, GuestState>, (name_ptr, name_len, timeout, id_ptr): (u32, u32, u64, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (name_ptr, name_len, timeout, id_ptr): (u32, u32, u64, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::resolve";
                 let name = read_str(&mut c, name_ptr, name_len, F)?;
@@ -576,17 +643,28 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                         Ok(TIMEOUT)
                     }
                     Some(r) => {
-                        let outcome = r.map(|a| c.data_mut().net.dns_iterators.add(a.into_iter())).map_err(|e| e.to_string());
+                        let outcome = r
+                            .map(|a| c.data_mut().net.dns_iterators.add(a.into_iter()))
+                            .map_err(|e| e.to_string());
                         answer(&mut c, id_ptr, outcome, F)
                     }
                 }
             })
         },
     )?;
-    linker.func_wrap(NS, "drop_dns_iterator", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-        const F: &str = "lunatic::networking::drop_dns_iterator";
-        c.data_mut().net.dns_iterators.remove(id).map(drop).ok_or_else(|| missing(F, "DNS iterator", id))
-    })?;
+    linker.func_wrap(
+        NS,
+        "drop_dns_iterator",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+            const F: &str = "lunatic::networking::drop_dns_iterator";
+            c.data_mut()
+                .net
+                .dns_iterators
+                .remove(id)
+                .map(drop)
+                .ok_or_else(|| missing(F, "DNS iterator", id))
+        },
+    )?;
     linker.func_wrap(
         NS,
         "resolve_next",
@@ -599,7 +677,12 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
          scope_id_ptr: u32|
          -> Result<u32> {
             const F: &str = "lunatic::networking::resolve_next";
-            let iter = c.data_mut().net.dns_iterators.get_mut(id).ok_or_else(|| missing(F, "DNS iterator", id))?;
+            let iter = c
+                .data_mut()
+                .net
+                .dns_iterators
+                .get_mut(id)
+                .ok_or_else(|| missing(F, "DNS iterator", id))?;
             let Some(a) = iter.next() else {
                 return Ok(1);
             };
@@ -619,7 +702,14 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap(
         NS,
         "tcp_bind",
-        |mut c: Caller<'_, GuestState>, addr_type: u32, addr_ptr: u32, port: u32, flow_info: u32, scope_id: u32, id_ptr: u32| -> Result<u32> {
+        |mut c: Caller<'_, GuestState>,
+         addr_type: u32,
+         addr_ptr: u32,
+         port: u32,
+         flow_info: u32,
+         scope_id: u32,
+         id_ptr: u32|
+         -> Result<u32> {
             const F: &str = "lunatic::networking::tcp_bind";
             let addr = guest_addr(&mut c, addr_type, addr_ptr, port, flow_info, scope_id, F)?;
             if !network_allowed(&c) {
@@ -632,15 +722,28 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             answer(&mut c, id_ptr, outcome, F)
         },
     )?;
-    linker.func_wrap(NS, "drop_tcp_listener", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-        const F: &str = "lunatic::networking::drop_tcp_listener";
-        c.data_mut().net.tcp_listeners.remove(id).map(drop).ok_or_else(|| missing(F, "TCP listener", id))
-    })?;
-    linker.func_wrap(NS, "tcp_local_addr", |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
-        const F: &str = "lunatic::networking::tcp_local_addr";
-        let l = tcp_listener(&c, id, F)?;
-        answer_addr(&mut c, id_ptr, l.io.local_addr(), F)
-    })?;
+    linker.func_wrap(
+        NS,
+        "drop_tcp_listener",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+            const F: &str = "lunatic::networking::drop_tcp_listener";
+            c.data_mut()
+                .net
+                .tcp_listeners
+                .remove(id)
+                .map(drop)
+                .ok_or_else(|| missing(F, "TCP listener", id))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "tcp_local_addr",
+        |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
+            const F: &str = "lunatic::networking::tcp_local_addr";
+            let l = tcp_listener(&c, id, F)?;
+            answer_addr(&mut c, id_ptr, l.io.local_addr(), F)
+        },
+    )?;
     linker.func_wrap_async(
         NS,
         "tcp_accept",
@@ -648,11 +751,16 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_accept";
                 let l = tcp_listener(&c, id, F)?;
-                let accepted = io_op(&mut c, &l.waiters, Dir::Read, None, |_| Ok(l.io.accept())).await?;
+                let accepted =
+                    io_op(&mut c, &l.waiters, Dir::Read, None, |_| Ok(l.io.accept())).await?;
                 let accepted = accepted.unwrap_or_else(|| Err(io::ErrorKind::TimedOut.into()));
                 match accepted.and_then(|(s, peer)| Ok((Registered::new(s)?, peer))) {
                     Ok((s, peer)) => {
-                        let stream = c.data_mut().net.tcp_streams.add(Arc::new(TcpConnection::new(s)));
+                        let stream = c
+                            .data_mut()
+                            .net
+                            .tcp_streams
+                            .add(Arc::new(TcpConnection::new(s)));
                         let peer = addr_iterator(&mut c, peer);
                         write_u64(&mut c, id_ptr, stream, F)?;
                         write_u64(&mut c, peer_ptr, peer, F)?;
@@ -672,7 +780,15 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
         NS,
         "tcp_connect",
         |mut c: Caller<'_, GuestState>,
-         (addr_type, addr_ptr, port, flow_info, scope_id, timeout, id_ptr): (u32, u32, u32, u32, u32, u64, u32)| {
+         (addr_type, addr_ptr, port, flow_info, scope_id, timeout, id_ptr): (
+            u32,
+            u32,
+            u32,
+            u32,
+            u32,
+            u64,
+            u32,
+        )| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_connect";
                 let addr = guest_addr(&mut c, addr_type, addr_ptr, port, flow_info, scope_id, F)?;
@@ -691,7 +807,9 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                         Ok(Some(e)) | Err(e) => Err(e),
                         Ok(None) => match s.io.peer_addr() {
                             Ok(_) => Ok(()),
-                            Err(e) if e.kind() == io::ErrorKind::NotConnected => Err(io::ErrorKind::WouldBlock.into()),
+                            Err(e) if e.kind() == io::ErrorKind::NotConnected => {
+                                Err(io::ErrorKind::WouldBlock.into())
+                            }
                             Err(e) => Err(e),
                         },
                     })
@@ -700,7 +818,11 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 match connected {
                     None => Ok(TIMEOUT),
                     Some(Ok(())) => {
-                        let id = c.data_mut().net.tcp_streams.add(Arc::new(TcpConnection::new(s)));
+                        let id = c
+                            .data_mut()
+                            .net
+                            .tcp_streams
+                            .add(Arc::new(TcpConnection::new(s)));
                         answer(&mut c, id_ptr, Ok(id), F)
                     }
                     Some(Err(e)) => answer(&mut c, id_ptr, Err(e.to_string()), F),
@@ -708,26 +830,46 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             })
         },
     )?;
-    linker.func_wrap(NS, "drop_tcp_stream", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-        const F: &str = "lunatic::networking::drop_tcp_stream";
-        c.data_mut().net.tcp_streams.remove(id).map(drop).ok_or_else(|| missing(F, "TCP stream", id))
-    })?;
-    linker.func_wrap(NS, "clone_tcp_stream", |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-        let s = tcp_stream(&c, id, "lunatic::networking::clone_tcp_stream")?;
-        Ok(c.data_mut().net.tcp_streams.add(s))
-    })?;
-    linker.func_wrap(NS, "tcp_peer_addr", |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
-        const F: &str = "lunatic::networking::tcp_peer_addr";
-        let s = tcp_stream(&c, id, F)?;
-        answer_addr(&mut c, id_ptr, s.socket.io.peer_addr(), F)
-    })?;
+    linker.func_wrap(
+        NS,
+        "drop_tcp_stream",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+            const F: &str = "lunatic::networking::drop_tcp_stream";
+            c.data_mut()
+                .net
+                .tcp_streams
+                .remove(id)
+                .map(drop)
+                .ok_or_else(|| missing(F, "TCP stream", id))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "clone_tcp_stream",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+            let s = tcp_stream(&c, id, "lunatic::networking::clone_tcp_stream")?;
+            Ok(c.data_mut().net.tcp_streams.add(s))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "tcp_peer_addr",
+        |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
+            const F: &str = "lunatic::networking::tcp_peer_addr";
+            let s = tcp_stream(&c, id, F)?;
+            answer_addr(&mut c, id_ptr, s.socket.io.peer_addr(), F)
+        },
+    )?;
     linker.func_wrap_async(
         NS,
         "tcp_write_vectored",
-        |mut c: Caller<'_, GuestState>, (id, iov_ptr, iov_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, iov_ptr, iov_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_write_vectored";
-                let len = iov_len.checked_mul(8).ok_or_else(|| format_err!("{F}: too many buffers"))?;
+                let len = iov_len
+                    .checked_mul(8)
+                    .ok_or_else(|| format_err!("{F}: too many buffers"))?;
                 let iovs = decode_ciovecs(&read(&mut c, iov_ptr, len, F)?);
                 let s = tcp_stream(&c, id, F)?;
                 let deadline = deadline_after(s.write_timeout.load(Ordering::Relaxed));
@@ -737,9 +879,9 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                     let slices = iovs
                         .iter()
                         .map(|&(p, l)| {
-                            data.get(p..p + l)
-                                .map(IoSlice::new)
-                                .ok_or_else(|| format_err!("{F}: memory access out of bounds ({l} bytes at {p})"))
+                            data.get(p..p + l).map(IoSlice::new).ok_or_else(|| {
+                                format_err!("{F}: memory access out of bounds ({l} bytes at {p})")
+                            })
                         })
                         .collect::<Result<Vec<_>>>()?;
                     Ok((&s.socket.io).write_vectored(&slices))
@@ -747,7 +889,12 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 .await?;
                 match written {
                     None => Ok(TIMEOUT),
-                    Some(r) => answer(&mut c, opaque_ptr, r.map(|n| n as u64).map_err(|e| e.to_string()), F),
+                    Some(r) => answer(
+                        &mut c,
+                        opaque_ptr,
+                        r.map(|n| n as u64).map_err(|e| e.to_string()),
+                        F,
+                    ),
                 }
             })
         },
@@ -755,7 +902,8 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "tcp_read",
-        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_read";
                 let s = tcp_stream(&c, id, F)?;
@@ -767,7 +915,12 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 .await?;
                 match got {
                     None => Ok(TIMEOUT),
-                    Some(r) => answer(&mut c, opaque_ptr, r.map(|n| n as u64).map_err(|e| e.to_string()), F),
+                    Some(r) => answer(
+                        &mut c,
+                        opaque_ptr,
+                        r.map(|n| n as u64).map_err(|e| e.to_string()),
+                        F,
+                    ),
                 }
             })
         },
@@ -775,7 +928,8 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "tcp_peek",
-        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_peek";
                 let s = tcp_stream(&c, id, F)?;
@@ -787,41 +941,71 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 .await?;
                 match got {
                     None => Ok(TIMEOUT),
-                    Some(r) => answer(&mut c, opaque_ptr, r.map(|n| n as u64).map_err(|e| e.to_string()), F),
+                    Some(r) => answer(
+                        &mut c,
+                        opaque_ptr,
+                        r.map(|n| n as u64).map_err(|e| e.to_string()),
+                        F,
+                    ),
                 }
             })
         },
     )?;
-    linker.func_wrap(NS, "tcp_flush", |mut c: Caller<'_, GuestState>, id: u64, error_ptr: u32| -> Result<u32> {
-        const F: &str = "lunatic::networking::tcp_flush";
-        // Writes go straight to the socket: nothing is buffered here.
-        tcp_stream(&c, id, F)?;
-        write_u64(&mut c, error_ptr, 0, F)?;
-        Ok(0)
-    })?;
+    linker.func_wrap(
+        NS,
+        "tcp_flush",
+        |mut c: Caller<'_, GuestState>, id: u64, error_ptr: u32| -> Result<u32> {
+            const F: &str = "lunatic::networking::tcp_flush";
+            // Writes go straight to the socket: nothing is buffered here.
+            tcp_stream(&c, id, F)?;
+            write_u64(&mut c, error_ptr, 0, F)?;
+            Ok(0)
+        },
+    )?;
     type Timeout = fn(&TcpConnection) -> &AtomicU64;
     let timeouts: [(&str, &str, Timeout); 3] = [
         ("set_read_timeout", "get_read_timeout", |s| &s.read_timeout),
-        ("set_write_timeout", "get_write_timeout", |s| &s.write_timeout),
+        ("set_write_timeout", "get_write_timeout", |s| {
+            &s.write_timeout
+        }),
         ("set_peek_timeout", "get_peek_timeout", |s| &s.peek_timeout),
     ];
     for (set, get, field) in timeouts {
-        linker.func_wrap(NS, set, move |c: Caller<'_, GuestState>, id: u64, ms: u64| -> Result<()> {
-            let s = c.data().net.tcp_streams.get(id).ok_or_else(|| missing(&format!("lunatic::networking::{set}"), "TCP stream", id))?;
-            field(s).store(ms, Ordering::Relaxed);
-            Ok(())
-        })?;
-        linker.func_wrap(NS, get, move |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-            let s = c.data().net.tcp_streams.get(id).ok_or_else(|| missing(&format!("lunatic::networking::{get}"), "TCP stream", id))?;
-            Ok(field(s).load(Ordering::Relaxed))
-        })?;
+        linker.func_wrap(
+            NS,
+            set,
+            move |c: Caller<'_, GuestState>, id: u64, ms: u64| -> Result<()> {
+                let s = c.data().net.tcp_streams.get(id).ok_or_else(|| {
+                    missing(&format!("lunatic::networking::{set}"), "TCP stream", id)
+                })?;
+                field(s).store(ms, Ordering::Relaxed);
+                Ok(())
+            },
+        )?;
+        linker.func_wrap(
+            NS,
+            get,
+            move |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+                let s = c.data().net.tcp_streams.get(id).ok_or_else(|| {
+                    missing(&format!("lunatic::networking::{get}"), "TCP stream", id)
+                })?;
+                Ok(field(s).load(Ordering::Relaxed))
+            },
+        )?;
     }
 
     // --- UDP -----------------------------------------------------------------
     linker.func_wrap(
         NS,
         "udp_bind",
-        |mut c: Caller<'_, GuestState>, addr_type: u32, addr_ptr: u32, port: u32, flow_info: u32, scope_id: u32, id_ptr: u32| -> Result<u32> {
+        |mut c: Caller<'_, GuestState>,
+         addr_type: u32,
+         addr_ptr: u32,
+         port: u32,
+         flow_info: u32,
+         scope_id: u32,
+         id_ptr: u32|
+         -> Result<u32> {
             const F: &str = "lunatic::networking::udp_bind";
             let addr = guest_addr(&mut c, addr_type, addr_ptr, port, flow_info, scope_id, F)?;
             if !network_allowed(&c) {
@@ -834,32 +1018,57 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             answer(&mut c, id_ptr, outcome, F)
         },
     )?;
-    linker.func_wrap(NS, "drop_udp_socket", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-        const F: &str = "lunatic::networking::drop_udp_socket";
-        c.data_mut().net.udp_sockets.remove(id).map(drop).ok_or_else(|| missing(F, "UDP socket", id))
-    })?;
-    linker.func_wrap(NS, "clone_udp_socket", |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-        let s = udp_socket(&c, id, "lunatic::networking::clone_udp_socket")?;
-        Ok(c.data_mut().net.udp_sockets.add(s))
-    })?;
-    linker.func_wrap(NS, "udp_local_addr", |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
-        const F: &str = "lunatic::networking::udp_local_addr";
-        let s = udp_socket(&c, id, F)?;
-        answer_addr(&mut c, id_ptr, s.io.local_addr(), F)
-    })?;
-    linker.func_wrap(NS, "udp_peer_addr", |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
-        const F: &str = "lunatic::networking::udp_peer_addr";
-        let s = udp_socket(&c, id, F)?;
-        // lunatic's codes: 1 not connected, 2 any other error.
-        match s.io.peer_addr() {
-            Ok(a) => answer_addr(&mut c, id_ptr, Ok(a), F),
-            Err(e) => {
-                let code = if e.kind() == io::ErrorKind::NotConnected { 1 } else { 2 };
-                answer(&mut c, id_ptr, Err(e.to_string()), F)?;
-                Ok(code)
+    linker.func_wrap(
+        NS,
+        "drop_udp_socket",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+            const F: &str = "lunatic::networking::drop_udp_socket";
+            c.data_mut()
+                .net
+                .udp_sockets
+                .remove(id)
+                .map(drop)
+                .ok_or_else(|| missing(F, "UDP socket", id))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "clone_udp_socket",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+            let s = udp_socket(&c, id, "lunatic::networking::clone_udp_socket")?;
+            Ok(c.data_mut().net.udp_sockets.add(s))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "udp_local_addr",
+        |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
+            const F: &str = "lunatic::networking::udp_local_addr";
+            let s = udp_socket(&c, id, F)?;
+            answer_addr(&mut c, id_ptr, s.io.local_addr(), F)
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "udp_peer_addr",
+        |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
+            const F: &str = "lunatic::networking::udp_peer_addr";
+            let s = udp_socket(&c, id, F)?;
+            // lunatic's codes: 1 not connected, 2 any other error.
+            match s.io.peer_addr() {
+                Ok(a) => answer_addr(&mut c, id_ptr, Ok(a), F),
+                Err(e) => {
+                    let code = if e.kind() == io::ErrorKind::NotConnected {
+                        1
+                    } else {
+                        2
+                    };
+                    answer(&mut c, id_ptr, Err(e.to_string()), F)?;
+                    Ok(code)
+                }
             }
-        }
-    })?;
+        },
+    )?;
     linker.func_wrap(
         NS,
         "udp_connect",
@@ -885,14 +1094,23 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "udp_send",
-        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_send";
                 let s = udp_socket(&c, id, F)?;
                 let data = read(&mut c, buf_ptr, buf_len, F)?;
-                let sent = io_op(&mut c, &s.waiters, Dir::Write, None, |_| Ok(s.io.send(&data))).await?;
+                let sent = io_op(&mut c, &s.waiters, Dir::Write, None, |_| {
+                    Ok(s.io.send(&data))
+                })
+                .await?;
                 let sent = sent.unwrap_or_else(|| Err(io::ErrorKind::TimedOut.into()));
-                answer(&mut c, opaque_ptr, sent.map(|n| n as u64).map_err(|e| e.to_string()), F)
+                answer(
+                    &mut c,
+                    opaque_ptr,
+                    sent.map(|n| n as u64).map_err(|e| e.to_string()),
+                    F,
+                )
             })
         },
     )?;
@@ -916,36 +1134,56 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 let addr = guest_addr(&mut c, addr_type, addr_ptr, port, flow_info, scope_id, F)?;
                 let data = read(&mut c, buf_ptr, buf_len, F)?;
                 let s = udp_socket(&c, id, F)?;
-                let sent = io_op(&mut c, &s.waiters, Dir::Write, None, |_| Ok(s.io.send_to(&data, addr))).await?;
+                let sent = io_op(&mut c, &s.waiters, Dir::Write, None, |_| {
+                    Ok(s.io.send_to(&data, addr))
+                })
+                .await?;
                 let sent = sent.unwrap_or_else(|| Err(io::ErrorKind::TimedOut.into()));
-                answer(&mut c, opaque_ptr, sent.map(|n| n as u64).map_err(|e| e.to_string()), F)
+                answer(
+                    &mut c,
+                    opaque_ptr,
+                    sent.map(|n| n as u64).map_err(|e| e.to_string()),
+                    F,
+                )
             })
         },
     )?;
     linker.func_wrap_async(
         NS,
         "udp_receive",
-        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_receive";
                 guest_buf(&mut c, buf_ptr, buf_len, F)?;
                 let s = udp_socket(&c, id, F)?;
-                let got = io_op(&mut c, &s.waiters, Dir::Read, None, |c| Ok(s.io.recv(guest_buf(c, buf_ptr, buf_len, F)?))).await?;
+                let got = io_op(&mut c, &s.waiters, Dir::Read, None, |c| {
+                    Ok(s.io.recv(guest_buf(c, buf_ptr, buf_len, F)?))
+                })
+                .await?;
                 let got = got.unwrap_or_else(|| Err(io::ErrorKind::TimedOut.into()));
-                answer(&mut c, opaque_ptr, got.map(|n| n as u64).map_err(|e| e.to_string()), F)
+                answer(
+                    &mut c,
+                    opaque_ptr,
+                    got.map(|n| n as u64).map_err(|e| e.to_string()),
+                    F,
+                )
             })
         },
     )?;
     linker.func_wrap_async(
         NS,
         "udp_receive_from",
-        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr, dns_iter_ptr): (u64, u32, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>,
+         (id, buf_ptr, buf_len, opaque_ptr, dns_iter_ptr): (u64, u32, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_receive_from";
                 guest_buf(&mut c, buf_ptr, buf_len, F)?;
                 let s = udp_socket(&c, id, F)?;
-                let got =
-                    io_op(&mut c, &s.waiters, Dir::Read, None, |c| Ok(s.io.recv_from(guest_buf(c, buf_ptr, buf_len, F)?))).await?;
+                let got = io_op(&mut c, &s.waiters, Dir::Read, None, |c| {
+                    Ok(s.io.recv_from(guest_buf(c, buf_ptr, buf_len, F)?))
+                })
+                .await?;
                 match got.unwrap_or_else(|| Err(io::ErrorKind::TimedOut.into())) {
                     Ok((n, from)) => {
                         write_u64(&mut c, opaque_ptr, n as u64, F)?;
@@ -958,22 +1196,50 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             })
         },
     )?;
-    linker.func_wrap(NS, "set_udp_socket_ttl", |c: Caller<'_, GuestState>, id: u64, ttl: u32| -> Result<()> {
-        const F: &str = "lunatic::networking::set_udp_socket_ttl";
-        udp_socket(&c, id, F)?.io.set_ttl(ttl).map_err(|e| format_err!("{F}: {e}"))
-    })?;
-    linker.func_wrap(NS, "get_udp_socket_ttl", |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-        const F: &str = "lunatic::networking::get_udp_socket_ttl";
-        udp_socket(&c, id, F)?.io.ttl().map_err(|e| format_err!("{F}: {e}"))
-    })?;
-    linker.func_wrap(NS, "set_udp_socket_broadcast", |c: Caller<'_, GuestState>, id: u64, on: u32| -> Result<()> {
-        const F: &str = "lunatic::networking::set_udp_socket_broadcast";
-        udp_socket(&c, id, F)?.io.set_broadcast(on > 0).map_err(|e| format_err!("{F}: {e}"))
-    })?;
-    linker.func_wrap(NS, "get_udp_socket_broadcast", |c: Caller<'_, GuestState>, id: u64| -> Result<i32> {
-        const F: &str = "lunatic::networking::get_udp_socket_broadcast";
-        Ok(udp_socket(&c, id, F)?.io.broadcast().map_err(|e| format_err!("{F}: {e}"))? as i32)
-    })?;
+    linker.func_wrap(
+        NS,
+        "set_udp_socket_ttl",
+        |c: Caller<'_, GuestState>, id: u64, ttl: u32| -> Result<()> {
+            const F: &str = "lunatic::networking::set_udp_socket_ttl";
+            udp_socket(&c, id, F)?
+                .io
+                .set_ttl(ttl)
+                .map_err(|e| format_err!("{F}: {e}"))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "get_udp_socket_ttl",
+        |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
+            const F: &str = "lunatic::networking::get_udp_socket_ttl";
+            udp_socket(&c, id, F)?
+                .io
+                .ttl()
+                .map_err(|e| format_err!("{F}: {e}"))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "set_udp_socket_broadcast",
+        |c: Caller<'_, GuestState>, id: u64, on: u32| -> Result<()> {
+            const F: &str = "lunatic::networking::set_udp_socket_broadcast";
+            udp_socket(&c, id, F)?
+                .io
+                .set_broadcast(on > 0)
+                .map_err(|e| format_err!("{F}: {e}"))
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "get_udp_socket_broadcast",
+        |c: Caller<'_, GuestState>, id: u64| -> Result<i32> {
+            const F: &str = "lunatic::networking::get_udp_socket_broadcast";
+            Ok(udp_socket(&c, id, F)?
+                .io
+                .broadcast()
+                .map_err(|e| format_err!("{F}: {e}"))? as i32)
+        },
+    )?;
     Ok(())
 }
 
@@ -1010,7 +1276,10 @@ mod tests {
         assert_eq!((t, bytes, port, v6), (4, vec![192, 168, 0, 9], 53, None));
         let ip: Ipv6Addr = "::1".parse().unwrap();
         let (t, bytes, port, v6) = encode_addr(&SocketAddr::V6(SocketAddrV6::new(ip, 7, 1, 2)));
-        assert_eq!((t, bytes, port, v6), (6, ip.octets().to_vec(), 7, Some((1, 2))));
+        assert_eq!(
+            (t, bytes, port, v6),
+            (6, ip.octets().to_vec(), 7, Some((1, 2)))
+        );
     }
 
     #[test]
@@ -1066,7 +1335,9 @@ mod tests {
 
     #[test]
     fn sockets_register_with_the_poller_and_leave_it() {
-        let l = Registered::new(mio::net::TcpListener::bind("127.0.0.1:0".parse().unwrap()).unwrap()).unwrap();
+        let l =
+            Registered::new(mio::net::TcpListener::bind("127.0.0.1:0".parse().unwrap()).unwrap())
+                .unwrap();
         let token = l.token.0;
         assert!(poller().unwrap().sources().contains_key(&token));
         drop(l);

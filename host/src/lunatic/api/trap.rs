@@ -34,6 +34,11 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
 /// Whether an error is a resource limit rather than a trap of the guest's
 /// own making.
 fn is_limit(e: &wasmtime::Error) -> bool {
-    matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::OutOfFuel))
-        || e.root_cause().to_string().starts_with("memory limit exceeded")
+    matches!(
+        e.downcast_ref::<wasmtime::Trap>(),
+        Some(wasmtime::Trap::OutOfFuel)
+    ) || e
+        .root_cause()
+        .to_string()
+        .starts_with("memory limit exceeded")
 }

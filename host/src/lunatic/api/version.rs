@@ -1,7 +1,7 @@
 //! `lunatic::version`: the lunatic runtime version whose ABI kiln provides.
 
-use wasmtime::Result;
 use wasmtime::Linker;
+use wasmtime::Result;
 
 use crate::lunatic::state::GuestState;
 

@@ -78,3 +78,49 @@ fn kiln_run_limits_the_first_guest_process() {
         assert!(err.contains(message), "{flags:?} {guest}: stderr lacks {message:?}:\n{err}");
     }
 }
+
+/// `runner = "kiln run"`: `cargo run` and `cargo test` of a lunatic project
+/// (tests/lunatic-guests) run on kiln; a failing `#[lunatic::test]` fails
+/// `cargo test`, reported in libtest's format.
+#[test]
+fn cargo_run_and_cargo_test_of_a_lunatic_project() {
+    if !selected("cargo_runner") {
+        return;
+    }
+    let kiln = kiln_binary().unwrap_or_else(|e| panic!("{e}"));
+    let guests_dir = tests_dir().join("lunatic-guests");
+    // Shares the target directory of `build_lunatic_guests`.
+    let _ = build_lunatic_guests();
+    let cargo = |args: &[&str]| {
+        let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        cmd.args(["--quiet"])
+            .args(args)
+            .current_dir(&guests_dir)
+            .env("CARGO_TARGET_DIR", out_dir("lunatic-guests-target"))
+            .env("CARGO_TARGET_WASM32_WASIP1_RUNNER", format!("{} run", kiln.display()))
+            .env("KILN_GUEST_GREETING", "hello-runner")
+            .env_remove("RUSTFLAGS");
+        run_with_timeout(&mut cmd, Duration::from_secs(600)).unwrap_or_else(|e| panic!("cannot run cargo: {e}"))
+    };
+    let common = ["--release", "--locked", "--target", "wasm32-wasip1"];
+
+    let run = cargo(&[&["run"][..], &common, &["--bin", "env_args", "--", "alpha", "beta", "gamma=1"]].concat());
+    assert_eq!(run.exit, Exit::Code(0), "cargo run:\n{}", excerpt(&run.stderr, 30));
+    let expected = std::fs::read(guests_dir.join("expected/env_args.stdout")).unwrap();
+    if let Some(d) = describe_difference("cargo run stdout", &expected, &run.stdout) {
+        panic!("{d}");
+    }
+
+    let test = cargo(&[&["test"][..], &common, &["--test", "lunatic_tests", "--", "--skip", "fails_on_purpose"]].concat());
+    let out = String::from_utf8_lossy(&test.stdout);
+    assert_eq!(test.exit, Exit::Code(0), "cargo test:\n{out}\n{}", excerpt(&test.stderr, 30));
+    assert!(out.contains("test lunatic_tests::panics_as_expected - should panic ... ok"), "{out}");
+    assert!(out.contains("test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 1 filtered out"), "{out}");
+    assert!(!out.contains("captured unless --nocapture"), "{out}");
+
+    let failing = cargo(&[&["test"][..], &common, &["--test", "lunatic_tests", "--", "fails_on_purpose"]].concat());
+    let out = String::from_utf8_lossy(&failing.stdout);
+    assert_eq!(failing.exit, Exit::Code(101), "{out}");
+    assert!(out.contains("test lunatic_tests::fails_on_purpose ... FAILED"), "{out}");
+    assert!(out.contains("one is not two"), "the failure shows the captured output:\n{out}");
+}

@@ -28,8 +28,31 @@ pub struct Dir {
     pub host: PathBuf,
 }
 
+/// Captured standard output and error (of a test and every process it
+/// spawns).
+#[derive(Clone, Debug)]
+pub struct Capture(wasmtime_wasi::p2::pipe::MemoryOutputPipe);
+
+impl Capture {
+    /// Holds at most 16 MiB (a test printing more fails).
+    pub fn new() -> Capture {
+        Capture(wasmtime_wasi::p2::pipe::MemoryOutputPipe::new(16 << 20))
+    }
+
+    /// What was written so far.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.contents()).into_owned()
+    }
+}
+
+impl Default for Capture {
+    fn default() -> Self {
+        Capture::new()
+    }
+}
+
 /// What a process may do and see.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct GuestConfig {
     /// Bytes of linear memory it may grow to.
     pub max_memory: u64,
@@ -45,6 +68,9 @@ pub struct GuestConfig {
     pub dirs: Vec<Dir>,
     pub args: Vec<String>,
     pub envs: Vec<(String, String)>,
+    /// Where standard output and error go (inherited by the configs of
+    /// processes it spawns); `None`: the host's.
+    pub capture: Option<Capture>,
 }
 
 impl GuestConfig {
@@ -61,6 +87,7 @@ impl GuestConfig {
             dirs: Vec::new(),
             args: Vec::new(),
             envs: Vec::new(),
+            capture: None,
         }
     }
 
@@ -78,6 +105,7 @@ impl GuestConfig {
             dirs: Vec::new(),
             args: Vec::new(),
             envs: Vec::new(),
+            capture: self.capture.clone(),
         }
     }
 
@@ -164,7 +192,14 @@ impl GuestConfig {
     /// opened is reported and left out.
     pub fn wasi(&self) -> WasiP1Ctx {
         let mut b = WasiCtxBuilder::new();
-        b.inherit_stdio();
+        match &self.capture {
+            Some(c) => {
+                b.stdout(c.0.clone()).stderr(c.0.clone());
+            }
+            None => {
+                b.inherit_stdio();
+            }
+        }
         b.args(&self.args);
         for (k, v) in &self.envs {
             b.env(k, v);

@@ -40,6 +40,7 @@ pub mod memory;
 pub mod process;
 pub mod resources;
 pub mod state;
+pub mod test_runner;
 pub mod transit;
 
 use std::path::Path;
@@ -208,6 +209,9 @@ fn file_name(path: &Path) -> String {
 /// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
 /// first process; returns the program's exit status when that process ends.
 pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Result<i32> {
+    if test_runner::is_test_binary(&module) {
+        return test_runner::run_tests(path, module, opts);
+    }
     let config = first_config(file_name(path), opts);
     let entry = Entry {
         module,
@@ -215,14 +219,18 @@ pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Re
         function: "_start".into(),
         params: Vec::new(),
     };
-    let sched = match opts.schedulers {
+    run_process(GuestProcess::new(entry), opts.schedulers)
+}
+
+/// Runs `process` as the main process of a scheduler run; returns its exit
+/// status.
+fn run_process(process: GuestProcess, schedulers: Option<usize>) -> Result<i32> {
+    let sched = match schedulers {
         Some(n) => kiln_runtime::scheduler::Scheduler::with_schedulers(n),
         None => kiln_runtime::scheduler::Scheduler::new(),
     };
-    let main = kiln_runtime::foreign::new_process(
-        Box::new(GuestProcess::new(entry)),
-        kiln_runtime::process::signals::default_group_leader(),
-    );
+    let main =
+        kiln_runtime::foreign::new_process(Box::new(process), kiln_runtime::process::signals::default_group_leader());
     let serial = main.shared().serial;
     sched.spawn(main);
     match sched.run(Some(serial)) {

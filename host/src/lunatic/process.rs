@@ -86,6 +86,9 @@ type Run = Pin<Box<dyn Future<Output = Result<()>> + Send>>;
 /// A guest process as the runtime sees it.
 pub struct GuestProcess {
     run: Run,
+    /// Its output is captured (a test's): its failure is reported by the
+    /// test runner, not on stderr.
+    quiet: bool,
 }
 
 /// What a new process runs: `function` of `module` with `params`.
@@ -101,6 +104,7 @@ impl GuestProcess {
     /// function once it first runs (on whichever scheduler picks it up).
     /// Its id is known only then: `Context::id`.
     pub fn new(entry: Entry) -> GuestProcess {
+        let quiet = entry.config.capture.is_some();
         let run = async move {
             let id = with_context(|cx| cx.id());
             let Entry {
@@ -132,7 +136,7 @@ impl GuestProcess {
             let mut results = vec![Val::I32(0); func.ty(&store).results().len()];
             func.call_async(&mut store, &params, &mut results).await
         };
-        GuestProcess { run: Box::pin(run) }
+        GuestProcess { run: Box::pin(run), quiet }
     }
 }
 
@@ -152,7 +156,7 @@ impl ForeignCode for GuestProcess {
                 None => Step::Yield,
             },
             Poll::Ready(Ok(())) => Step::Exit(Ending::Normal),
-            Poll::Ready(Err(e)) => Step::Exit(ending(id, e)),
+            Poll::Ready(Err(e)) => Step::Exit(ending(id, e, self.quiet)),
         }
     }
 }
@@ -160,7 +164,7 @@ impl ForeignCode for GuestProcess {
 /// How a process whose call failed ends: `proc_exit` is an exit status
 /// (0 is a normal end), anything else a failure, reported on stderr as
 /// lunatic reports it.
-fn ending(id: u64, e: wasmtime::Error) -> Ending {
+fn ending(id: u64, e: wasmtime::Error, quiet: bool) -> Ending {
     if let Some(I32Exit(status)) = e.downcast_ref::<I32Exit>() {
         return if *status == 0 {
             Ending::Normal
@@ -169,7 +173,9 @@ fn ending(id: u64, e: wasmtime::Error) -> Ending {
         };
     }
     let text = describe(&e);
-    eprintln!("kiln: process {id} failed: {text}");
+    if !quiet {
+        eprintln!("kiln: process {id} failed: {text}");
+    }
     Ending::Failed(text)
 }
 

@@ -32,7 +32,7 @@
 
 use std::time::Instant;
 
-use crate::abi::{header, status, tag, ProcessHeader, Term};
+use crate::abi::{status, tag, ProcessHeader, Term};
 use crate::atom::known;
 use crate::binary::OffHeapBin;
 use crate::heap::Fragment;
@@ -292,23 +292,6 @@ impl TermAlloc for FragmentAlloc {
     }
 }
 
-/// The elements of a tuple term, if it is one.
-fn tuple_elems<'a>(t: Term) -> Option<&'a [Term]> {
-    if !tag::is_boxed(t) {
-        return None;
-    }
-    let p = tag::boxed_ptr(t);
-    // SAFETY: a boxed term points at its header; a tuple's elements follow
-    // it, `arity` of them, and live as long as the message holding them.
-    unsafe {
-        let h = *p;
-        if h & tag::MASK != tag::HEADER || header::subtag(h) != header::TUPLE {
-            return None;
-        }
-        Some(std::slice::from_raw_parts(p.add(1), header::arity(h) as usize))
-    }
-}
-
 fn int_value(t: Term) -> Option<i64> {
     if tag::is_small(t) {
         return Some(tag::small_value(t));
@@ -324,7 +307,7 @@ fn incoming(t: Term) -> Incoming {
     if let Some(bytes) = crate::binary::binary_bytes(t) {
         return Incoming::Data { from: 0, tag: 0, bytes: bytes.to_vec(), resources: Vec::new() };
     }
-    if let Some(e) = tuple_elems(t) {
+    if let Some(e) = crate::term::tuple_elements(t) {
         let pid_of = |t: Term| tag::is_pid(t).then(|| tag::pid_serial(t));
         match e {
             [w, from, msg_tag, data, rest @ ..] if *w == wasm_atom() && rest.len() <= 1 => {

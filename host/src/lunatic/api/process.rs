@@ -229,92 +229,25 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 .unwrap_or(0))
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "config_can_compile_modules",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-            Ok(
-                config(&c, id, "lunatic::process::config_can_compile_modules")?.can_compile_modules
-                    as u32,
-            )
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_set_can_compile_modules",
-        |mut c: Caller<'_, GuestState>, id: u64, can: u32| {
-            set_permission(
-                &mut c,
-                id,
-                can,
-                "lunatic::process::config_set_can_compile_modules",
-                |g| &mut g.can_compile_modules,
-            )
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_can_create_configs",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-            Ok(
-                config(&c, id, "lunatic::process::config_can_create_configs")?.can_create_configs
-                    as u32,
-            )
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_set_can_create_configs",
-        |mut c: Caller<'_, GuestState>, id: u64, can: u32| {
-            set_permission(
-                &mut c,
-                id,
-                can,
-                "lunatic::process::config_set_can_create_configs",
-                |g| &mut g.can_create_configs,
-            )
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_can_spawn_processes",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-            Ok(
-                config(&c, id, "lunatic::process::config_can_spawn_processes")?.can_spawn_processes
-                    as u32,
-            )
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_set_can_spawn_processes",
-        |mut c: Caller<'_, GuestState>, id: u64, can: u32| {
-            set_permission(
-                &mut c,
-                id,
-                can,
-                "lunatic::process::config_set_can_spawn_processes",
-                |g| &mut g.can_spawn_processes,
-            )
-        },
-    )?;
-    // kiln's addition (lunatic has no network permission).
-    linker.func_wrap(
-        "kiln::config",
-        "can_use_network",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-            Ok(config(&c, id, "kiln::config::can_use_network")?.can_use_network as u32)
-        },
-    )?;
-    linker.func_wrap(
-        "kiln::config",
-        "set_can_use_network",
-        |mut c: Caller<'_, GuestState>, id: u64, can: u32| {
-            set_permission(&mut c, id, can, "kiln::config::set_can_use_network", |g| {
-                &mut g.can_use_network
-            })
-        },
-    )?;
+    // The permissions: a getter and a setter each (kiln's network permission
+    // in a namespace of its own: lunatic has none).
+    type Field = fn(&mut GuestConfig) -> &mut bool;
+    let permissions: [(&str, &str, &str, Field); 4] = [
+        (NS, "config_can_compile_modules", "config_set_can_compile_modules", |g| &mut g.can_compile_modules),
+        (NS, "config_can_create_configs", "config_set_can_create_configs", |g| &mut g.can_create_configs),
+        (NS, "config_can_spawn_processes", "config_set_can_spawn_processes", |g| &mut g.can_spawn_processes),
+        ("kiln::config", "can_use_network", "set_can_use_network", |g| &mut g.can_use_network),
+    ];
+    for (ns, get, set, field) in permissions {
+        let get_name = format!("{ns}::{get}");
+        linker.func_wrap(ns, get, move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
+            Ok(*field(c.data_mut().config_mut(id, &get_name)?) as u32)
+        })?;
+        let set_name = format!("{ns}::{set}");
+        linker.func_wrap(ns, set, move |mut c: Caller<'_, GuestState>, id: u64, can: u32| {
+            set_permission(&mut c, id, can, &set_name, field)
+        })?;
+    }
     linker.func_wrap(
         NS,
         "spawn",

@@ -34,7 +34,8 @@
 //! memories do this; later ones get a copy, so mappings never run out.
 
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType, StackCreator, StackMemory};
 
@@ -78,18 +79,17 @@ fn map(len: usize) -> Result<*mut u8, std::io::Error> {
 /// Creates the linear memories of guest instances, recycling those of
 /// ended processes.
 ///
-/// Spawning is dominated by page faults (every page a new instance touches
-/// is a fresh zero page) and by unmapping. So a freed memory of modest size
-/// goes to a pool instead ([`POOL_MAX`] at most): its resident pages —
-/// found with `mincore`, typically a dozen: the guest's stack top, data and
-/// first heap pages — are zeroed with `memset` and kept, and the next
-/// instance reuses them without faulting.
+/// Mapping and unmapping memories was a large part of a spawn's cost. So a
+/// freed memory of modest size goes to a pool instead ([`POOL_MAX`] at
+/// most), emptied with `MADV_DONTNEED` (so it holds no pages while pooled),
+/// and the next instance (of the same module, for a memory with an image)
+/// takes it as it is.
 pub struct GuestMemories;
 
 /// Freed memories kept for reuse.
 const POOL_MAX: usize = 256;
-/// Memories larger than this are unmapped when freed (zeroing what they
-/// touched would cost more than faulting it in again).
+/// Memories larger than this are unmapped when freed (a pool of them would
+/// hold much address space for little gain).
 const POOL_MEMORY_MAX: usize = 8 << 20;
 
 /// A pooled mapping: base and size.
@@ -98,39 +98,20 @@ struct Pooled(*mut u8, usize);
 unsafe impl Send for Pooled {}
 
 fn memory_pool() -> &'static Mutex<Vec<Pooled>> {
-    static POOL: std::sync::OnceLock<Mutex<Vec<Pooled>>> = std::sync::OnceLock::new();
+    static POOL: OnceLock<Mutex<Vec<Pooled>>> = OnceLock::new();
     POOL.get_or_init(Default::default)
 }
 
-/// Zeroes the resident pages of `base..base+len` (the others read as zero
-/// already), keeping them resident.
+/// Empties `base..base+len`: its pages are given back (MADV_DONTNEED), so
+/// it reads as zero (anonymous pages) or as the image again (a private
+/// file mapping) and holds no memory while pooled.
 ///
 /// # Safety
 /// The range must be a mapping owned by the caller.
-unsafe fn zero_resident(base: *mut u8, len: usize) {
-    let page = page_size();
-    let pages = len.div_ceil(page);
-    let mut vec = vec![0u8; pages];
-    // SAFETY: per the caller, a mapped range; `vec` has one byte per page.
-    if unsafe { libc::mincore(base as *mut _, len, vec.as_mut_ptr()) } != 0 {
-        // Cannot tell: zero everything.
+unsafe fn reset(base: *mut u8, len: usize) {
+    if len > 0 {
         // SAFETY: per the caller.
-        unsafe { std::ptr::write_bytes(base, 0, len) };
-        return;
-    }
-    let mut i = 0;
-    while i < pages {
-        if vec[i] & 1 == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < pages && vec[i] & 1 == 1 {
-            i += 1;
-        }
-        let end = (i * page).min(len);
-        // SAFETY: inside the caller's mapping.
-        unsafe { std::ptr::write_bytes(base.add(start * page), 0, end - start * page) };
+        unsafe { libc::madvise(base as *mut _, len, libc::MADV_DONTNEED) };
     }
 }
 
@@ -255,42 +236,66 @@ impl GuestMemory {
 
 impl Drop for GuestMemory {
     fn drop(&mut self) {
-        if let Some((off, len)) = self.cow.take() {
-            let mut pool = cow_pool().lock().unwrap_or_else(|e| e.into_inner());
-            if pool.len() < POOL_MAX && self.mapped <= POOL_MEMORY_MAX {
-                // Back to the state of a new memory: the image's private
-                // copies dropped (MADV_DONTNEED on a private file mapping
-                // restores the file's contents), the rest zeroed in place.
-                // SAFETY: our own mappings, no longer used by the instance.
-                unsafe {
-                    libc::madvise(self.base.add(off) as *mut _, len, libc::MADV_DONTNEED);
-                    zero_resident(self.base, off);
-                    zero_resident(self.base.add(off + len), self.mapped - off - len);
-                }
-                pool.push(PooledCow {
-                    mem: Pooled(self.base, self.mapped),
-                    image: self.image_key,
-                    off,
-                    len,
-                });
-                return;
+        let poolable = !self.fixed && self.mapped <= POOL_MEMORY_MAX;
+        let mem = Pooled(self.base, self.mapped);
+        match self.cow.take() {
+            Some((off, len)) if poolable && reserve_pool_slot() => {
+                reset_and_pool(Dirty::Cow(PooledCow { mem, image: self.image_key, off, len }))
             }
-            COW_MEMORIES.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-            // SAFETY: our own mappings, no longer used by anyone.
-            unsafe { libc::munmap(self.base as *mut _, self.mapped) };
-            return;
-        }
-        if !self.fixed && self.mapped <= POOL_MEMORY_MAX {
-            let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
-            if pool.len() < POOL_MAX {
-                // SAFETY: our own mapping, no longer used by the instance.
-                unsafe { zero_resident(self.base, self.mapped) };
-                pool.push(Pooled(self.base, self.mapped));
-                return;
+            Some(_) => {
+                COW_MEMORIES.fetch_sub(1, Ordering::Relaxed);
+                unmap(mem);
             }
+            None if poolable && reserve_pool_slot() => reset_and_pool(Dirty::Plain(mem)),
+            None => unmap(mem),
         }
-        // SAFETY: our own mapping, no longer used by anyone.
-        unsafe { libc::munmap(self.base as *mut _, self.mapped) };
+    }
+}
+
+fn unmap(Pooled(base, size): Pooled) {
+    // SAFETY: a mapping of ours that nothing uses any more.
+    unsafe { libc::munmap(base as *mut _, size) };
+}
+
+/// A freed memory on its way back to a pool: it must be reset first.
+enum Dirty {
+    Plain(Pooled),
+    Cow(PooledCow),
+}
+
+/// Memories pooled or being reset (at most [`POOL_MAX`]).
+static POOL_SLOTS: AtomicUsize = AtomicUsize::new(0);
+
+/// Takes one of the [`POOL_MAX`] pool slots, if one is free.
+fn reserve_pool_slot() -> bool {
+    POOL_SLOTS.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < POOL_MAX).then_some(n + 1)).is_ok()
+}
+
+/// Resets a freed memory and pools it, without holding the pool's lock
+/// meanwhile. (Resetting on a thread of its own was tried: the hand-off and
+/// the fresh memories allocated while resets were pending made spawning
+/// slower; so was finding the touched pages with `mincore` and zeroing them
+/// in place, which also kept pooled memories resident.)
+fn reset_and_pool(d: Dirty) {
+    match d {
+        Dirty::Plain(mem) => {
+            // SAFETY: a mapping of ours that no instance uses any more.
+            unsafe { reset(mem.0, mem.1) };
+            memory_pool().lock().unwrap_or_else(|e| e.into_inner()).push(mem);
+        }
+        Dirty::Cow(c) => {
+            let (base, size, off, len) = (c.mem.0, c.mem.1, c.off, c.len);
+            // Back to the state of a new memory: the image's private copies
+            // dropped (the file's contents show again), the rest zero. One
+            // call per mapping: madvise does not span the three.
+            // SAFETY: our own mappings, no longer used by any instance.
+            unsafe {
+                reset(base, off);
+                reset(base.add(off), len);
+                reset(base.add(off + len), size - off - len);
+            }
+            cow_pool().lock().unwrap_or_else(|e| e.into_inner()).push(c);
+        }
     }
 }
 
@@ -324,6 +329,7 @@ unsafe impl MemoryCreator for GuestMemories {
                 .iter()
                 .position(|p| p.image == key && p.mem.1 >= mapped)
             {
+                POOL_SLOTS.fetch_sub(1, Ordering::AcqRel);
                 let PooledCow {
                     mem: Pooled(base, size),
                     off,
@@ -367,6 +373,7 @@ impl GuestMemories {
                 .min_by_key(|(_, p)| p.1)
                 .map(|(i, _)| i);
             if let Some(i) = best {
+                POOL_SLOTS.fetch_sub(1, Ordering::AcqRel);
                 let Pooled(base, size) = pool.swap_remove(i);
                 return Ok(Box::new(GuestMemory {
                     base,
@@ -403,7 +410,7 @@ impl GuestMemory {
                 self.len
             ));
         }
-        let budget_left = COW_MEMORIES.load(std::sync::atomic::Ordering::Relaxed) < COW_BUDGET;
+        let budget_left = COW_MEMORIES.load(Ordering::Relaxed) < COW_BUDGET;
         if budget_left && !self.fixed {
             // SAFETY: `base + off .. + len` lies inside our own mapping
             // (checked above); the image file is `len` bytes long.
@@ -418,7 +425,7 @@ impl GuestMemory {
                 )
             };
             if p != libc::MAP_FAILED {
-                COW_MEMORIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                COW_MEMORIES.fetch_add(1, Ordering::Relaxed);
                 self.cow = Some((off, len));
                 self.image_key = image.id;
                 return Ok(());
@@ -441,7 +448,7 @@ struct PooledCow {
 }
 
 fn cow_pool() -> &'static Mutex<Vec<PooledCow>> {
-    static POOL: std::sync::OnceLock<Mutex<Vec<PooledCow>>> = std::sync::OnceLock::new();
+    static POOL: OnceLock<Mutex<Vec<PooledCow>>> = OnceLock::new();
     POOL.get_or_init(Default::default)
 }
 
@@ -450,7 +457,7 @@ fn cow_pool() -> &'static Mutex<Vec<PooledCow>> {
 /// instead, so mappings stay well under Linux's 65,530.
 pub const COW_BUDGET: usize = 24_000;
 
-static COW_MEMORIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static COW_MEMORIES: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     /// The data image of the instance being created on this thread (see
@@ -606,6 +613,27 @@ mod tests {
                     assert_eq!(*m.as_ptr().add(off), 0, "offset {off}");
                     *m.as_ptr().add(off) = 0xAB;
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn image_memories_start_from_the_image_when_recycled() {
+        let wat = r#"(module (memory 3) (data (i32.const 70000) "image"))"#;
+        let (_, image) = super::super::image::split(&wat::parse_str(wat).unwrap()).unwrap();
+        let image = Arc::new(image);
+        for round in 0..3 {
+            set_pending_image(Some(image.clone()));
+            let m = GuestMemories.new_memory(MemoryType::new(3, None), 3 * 65536, None, None, 0).unwrap();
+            set_pending_image(None);
+            // SAFETY: every offset is inside the 192 KiB memory.
+            unsafe {
+                assert_eq!(std::slice::from_raw_parts(m.as_ptr().add(70000), 5), b"image", "round {round}");
+                assert_eq!(*m.as_ptr().add(10), 0, "round {round}");
+                assert_eq!(*m.as_ptr().add(150000), 0, "round {round}");
+                std::ptr::copy_nonoverlapping(b"dirty".as_ptr(), m.as_ptr().add(70000), 5);
+                *m.as_ptr().add(10) = 1;
+                *m.as_ptr().add(150000) = 1;
             }
         }
     }

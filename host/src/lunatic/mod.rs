@@ -29,9 +29,8 @@
 //! - Networking can be denied per process (`kiln run --deny-net`, and the
 //!   config permission `can_use_network`).
 //! - `lunatic::distributed` answers as a single node (node id 0).
-//! - `lunatic::sqlite` and TLS are not provided: each of those imports is
-//!   resolved, so modules using them load, but traps when called, naming
-//!   the function.
+//! - `lunatic::sqlite` is not provided: each of its imports is resolved,
+//!   so modules using it load, but traps when called, naming the function.
 
 pub mod api;
 pub mod config;
@@ -128,7 +127,7 @@ pub fn compile(bytes: &[u8]) -> Result<Arc<GuestModule>> {
 }
 
 /// Resolves `module`'s imports. A `lunatic::*` import this host does not
-/// provide (sqlite, TLS, a newer crate's addition) is resolved to a
+/// provide (sqlite, a newer crate's addition) is resolved to a
 /// function that traps naming it, so that the module loads and fails only
 /// if it calls it — as lunatic's own missing features do.
 pub fn prepare(module: Module, image: Option<Arc<image::DataImage>>) -> Result<Arc<GuestModule>> {

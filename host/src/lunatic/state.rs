@@ -21,6 +21,7 @@ pub enum Resource {
     Module(Arc<GuestModule>),
     TcpStream(super::api::networking::TcpStreamHandle),
     UdpSocket(super::api::networking::UdpSocketHandle),
+    TlsStream(super::api::networking::TlsStreamHandle),
 }
 
 /// A data message: bytes with a read position, an optional tag, and the

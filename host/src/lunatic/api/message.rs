@@ -241,6 +241,33 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     )?;
     linker.func_wrap(
         NS,
+        "push_tls_stream",
+        |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+            const F: &str = "lunatic::message::push_tls_stream";
+            let s = c
+                .data_mut()
+                .net
+                .tls_streams
+                .remove(id)
+                .ok_or_else(|| format_err!("{F}: TLS stream {id} does not exist"))?;
+            push(c.data_mut(), Resource::TlsStream(s), F)
+        },
+    )?;
+    linker.func_wrap(
+        NS,
+        "take_tls_stream",
+        |mut c: Caller<'_, GuestState>, index: u64| -> Result<u64> {
+            const F: &str = "lunatic::message::take_tls_stream";
+            match take(c.data_mut(), index, F)? {
+                Resource::TlsStream(s) => Ok(c.data_mut().net.tls_streams.add(s)),
+                _ => Err(format_err!(
+                    "{F}: resource {index} of the message is not a TLS stream"
+                )),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        NS,
         "push_udp_socket",
         |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
             const F: &str = "lunatic::message::push_udp_socket";

@@ -97,7 +97,7 @@ impl Resolvers {
 }
 
 /// Resolves `name` (`host:port`); `None` when `deadline` passed first.
-async fn resolve_name(
+pub(super) async fn resolve_name(
     c: &mut Caller<'_, GuestState>,
     name: String,
     deadline: Option<Instant>,

@@ -1,12 +1,11 @@
-//! `lunatic::networking`: DNS, TCP and UDP (TLS is not provided: those
-//! imports trap when called, see `lunatic::prepare`).
+//! `lunatic::networking`: DNS, TCP, UDP and TLS.
 //!
 //! - `poller`: the thread that watches every socket, and wakes the
 //!   processes waiting for one;
 //! - `wait`: how an operation that would block suspends its process, and
 //!   its timeouts;
 //! - `address`: socket addresses as the guest passes and receives them;
-//! - `dns`, `tcp`, `udp`: the host functions;
+//! - `dns`, `tcp`, `udp`, `tls` (rustls): the host functions;
 //! - here: the process's tables of sockets and iterators, and what the host
 //!   functions share.
 //!
@@ -22,14 +21,15 @@
 //! A process whose config denies `can_use_network` (kiln's addition) gets
 //! the error "network access is denied to this process" from every
 //! function that creates a socket or resolves a name (`resolve`,
-//! `tcp_bind`, `udp_bind`, `tcp_connect`). Sockets it receives in messages
-//! it may use: they are capabilities handed over by a process that could
-//! create them.
+//! `tcp_bind`, `udp_bind`, `tcp_connect`, `tls_bind`, `tls_connect`).
+//! Sockets it receives in messages it may use: they are capabilities handed
+//! over by a process that could create them.
 
 mod address;
 mod dns;
 mod poller;
 mod tcp;
+mod tls;
 mod udp;
 mod wait;
 
@@ -47,6 +47,7 @@ use address::guest_addr;
 pub use address::DnsIterator;
 pub use poller::{Registered, Waiters};
 pub use tcp::TcpConnection;
+pub use tls::{TlsConnection, TlsListener};
 
 /// The import namespace.
 const NS: &str = "lunatic::networking";
@@ -64,6 +65,10 @@ pub type TcpStreamHandle = Arc<TcpConnection>;
 pub type UdpSocketHandle = Arc<Registered<mio::net::UdpSocket>>;
 /// A TCP listener.
 pub type TcpListenerHandle = Arc<Registered<mio::net::TcpListener>>;
+/// A TLS stream (shared by `clone_tls_stream`, moved inside messages).
+pub type TlsStreamHandle = Arc<TlsConnection>;
+/// A TLS listener.
+pub type TlsListenerHandle = Arc<TlsListener>;
 
 /// A process's sockets and address iterators.
 #[derive(Default)]
@@ -71,6 +76,8 @@ pub struct NetResources {
     pub tcp_listeners: Resources<TcpListenerHandle>,
     pub tcp_streams: Resources<TcpStreamHandle>,
     pub udp_sockets: Resources<UdpSocketHandle>,
+    pub tls_listeners: Resources<TlsListenerHandle>,
+    pub tls_streams: Resources<TlsStreamHandle>,
     pub dns_iterators: Resources<DnsIterator>,
 }
 
@@ -101,6 +108,8 @@ net_resources! {
     TcpListenerHandle => tcp_listeners, "TCP listener";
     TcpStreamHandle => tcp_streams, "TCP stream";
     UdpSocketHandle => udp_sockets, "UDP socket";
+    TlsListenerHandle => tls_listeners, "TLS listener";
+    TlsStreamHandle => tls_streams, "TLS stream";
     DnsIterator => dns_iterators, "DNS iterator";
 }
 
@@ -265,5 +274,6 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     dns::register(linker)?;
     tcp::register(linker)?;
     udp::register(linker)?;
+    tls::register(linker)?;
     Ok(())
 }

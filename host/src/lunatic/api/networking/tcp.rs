@@ -59,7 +59,7 @@ impl TcpConnection {
 }
 
 /// Decodes an array of lunatic's ciovecs (32-bit pointer, 32-bit length).
-fn decode_ciovecs(raw: &[u8]) -> Vec<(usize, usize)> {
+pub(super) fn decode_ciovecs(raw: &[u8]) -> Vec<(usize, usize)> {
     raw.chunks_exact(8)
         .map(|v| {
             let ptr = u32::from_le_bytes([v[0], v[1], v[2], v[3]]);

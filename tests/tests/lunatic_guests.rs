@@ -13,7 +13,7 @@ use kiln_tests::{
     build_lunatic_guests, describe_difference, excerpt, jobs, kiln_binary, out_dir, parallel_map, report,
     run_with_timeout, selected, summary_line, tests_dir, Exit,
 };
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 

@@ -74,15 +74,9 @@ fn spawn(
             .cloned()
             .ok_or_else(|| format_err!("{func}: module {id} does not exist"))?,
     };
-    if module
-        .pre
-        .module()
-        .get_export(&function)
-        .and_then(|e| e.func().cloned())
-        .is_none()
-    {
-        return Ok(Err(format!("Function '{function}' not found")));
-    }
+    // An entry function the module does not export is not a spawn error:
+    // as in lunatic, the process starts and fails ("the module exports no
+    // function `F`").
     let process = GuestProcess::new(Entry {
         module,
         config,

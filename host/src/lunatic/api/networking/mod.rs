@@ -35,6 +35,7 @@ mod wait;
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use wasmtime::{format_err, Caller, Linker, Result};
@@ -42,7 +43,7 @@ use wasmtime::{format_err, Caller, Linker, Result};
 use super::{memory, write_u64};
 use crate::lunatic::resources::Resources;
 use crate::lunatic::state::GuestState;
-use address::guest_addr;
+use address::{addr_iterator, guest_addr};
 
 pub use address::DnsIterator;
 pub use poller::{Registered, Waiters};
@@ -176,6 +177,38 @@ fn register_clone<T: NetResource + Clone>(
     Ok(())
 }
 
+/// Registers a stream's timeout functions (`tcp`'s and `tls`'s): for each
+/// `(name, field)`, `set_<name>` stores a timeout in milliseconds in the
+/// stream's `field` and `get_<name>` reads it back (both trap on an unknown
+/// id).
+fn register_timeouts<T: NetResource + Clone>(
+    linker: &mut Linker<GuestState>,
+    timeouts: &[(&str, fn(&T) -> &AtomicU64)],
+) -> Result<()> {
+    for &(name, field) in timeouts {
+        let set = format!("{NS}::set_{name}");
+        let get = format!("{NS}::get_{name}");
+        linker.func_wrap(
+            NS,
+            &format!("set_{name}"),
+            move |mut c: Caller<'_, GuestState>, id: u64, ms: u64| -> Result<()> {
+                let s: T = lookup(&mut c, id, &set)?;
+                field(&s).store(ms, Ordering::Relaxed);
+                Ok(())
+            },
+        )?;
+        linker.func_wrap(
+            NS,
+            &format!("get_{name}"),
+            move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+                let s: T = lookup(&mut c, id, &get)?;
+                Ok(field(&s).load(Ordering::Relaxed))
+            },
+        )?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Answers.
 
@@ -213,6 +246,31 @@ fn answer_len(
     func: &str,
 ) -> Result<u32> {
     answer_io(c, ptr, moved.map(|n| n as u64), func)
+}
+
+/// Answers an accepted connection (`tcp_accept`, `tls_accept`): the
+/// stream's new id at `id_ptr` and a DNS iterator of the peer's address at
+/// `peer_ptr` (code 0), or 0 at `peer_ptr` and the error at `id_ptr`.
+fn answer_accepted<T: NetResource>(
+    c: &mut Caller<'_, GuestState>,
+    accepted: io::Result<(T, SocketAddr)>,
+    id_ptr: u32,
+    peer_ptr: u32,
+    func: &str,
+) -> Result<u32> {
+    match accepted {
+        Ok((stream, peer)) => {
+            let stream = keep(c, stream);
+            let peer = addr_iterator(c, peer);
+            write_u64(c, id_ptr, stream, func)?;
+            write_u64(c, peer_ptr, peer, func)?;
+            Ok(0)
+        }
+        Err(e) => {
+            write_u64(c, peer_ptr, 0, func)?;
+            answer_io(c, id_ptr, Err(e), func)
+        }
+    }
 }
 
 fn network_allowed(c: &Caller<'_, GuestState>) -> bool {

@@ -2,18 +2,21 @@
 //! (`tcp_connect`, reads and writes, their timeouts, ...).
 
 use std::io::{self, IoSlice, Read, Write};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use wasmtime::{format_err, Caller, Linker, Result};
 
 use super::super::{memory, read, write_u64};
-use super::address::{addr_iterator, guest_addr, register_addr_query};
+use super::address::{guest_addr, register_addr_query};
 use super::poller::{Dir, Registered};
 use super::wait::{deadline_after, NO_TIMEOUT};
 use super::{
-    answer_io, answer_len, deny, guest_buf, import_name, keep, lookup, network_allowed,
-    register_bind, register_clone, register_drop, TcpListenerHandle, TcpStreamHandle, NS, TIMEOUT,
+    answer_accepted, answer_io, answer_len, deny, guest_buf, import_name, keep, lookup,
+    network_allowed, register_bind, register_clone, register_drop, register_timeouts,
+    TcpListenerHandle, TcpStreamHandle, NS, TIMEOUT,
 };
 use crate::lunatic::state::GuestState;
 
@@ -69,6 +72,70 @@ pub(super) fn decode_ciovecs(raw: &[u8]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Reads and decodes the guest's array of `count` ciovecs at `ptr`
+/// (`tcp_write_vectored`'s buffers, `tls_connect`'s certificates: `what`
+/// in the trap of a count too large to address).
+pub(super) fn guest_ciovecs(
+    c: &mut Caller<'_, GuestState>,
+    ptr: u32,
+    count: u32,
+    what: &str,
+    func: &str,
+) -> Result<Vec<(usize, usize)>> {
+    let len = count
+        .checked_mul(8)
+        .ok_or_else(|| format_err!("{func}: too many {what}"))?;
+    Ok(decode_ciovecs(&read(c, ptr, len, func)?))
+}
+
+/// The guest's buffers, as slices of its memory.
+pub(super) fn guest_slices<'a>(
+    data: &'a [u8],
+    iovs: &[(usize, usize)],
+    func: &str,
+) -> Result<Vec<IoSlice<'a>>> {
+    iovs.iter()
+        .map(|&(p, l)| {
+            p.checked_add(l)
+                .and_then(|end| data.get(p..end))
+                .map(IoSlice::new)
+                .ok_or_else(|| {
+                    format_err!("{func}: memory access out of bounds ({l} bytes at {p})")
+                })
+        })
+        .collect()
+}
+
+/// A TCP connection to `addr` (`tcp_connect`, and `tls_connect` under its
+/// handshake); `None` when `deadline` passed first.
+pub(super) async fn connect_stream(
+    c: &mut Caller<'_, GuestState>,
+    addr: SocketAddr,
+    deadline: Option<Instant>,
+) -> Result<Option<io::Result<Registered<mio::net::TcpStream>>>> {
+    let s = match mio::net::TcpStream::connect(addr).and_then(Registered::new) {
+        Ok(s) => s,
+        Err(e) => return Ok(Some(Err(e))),
+    };
+    // The connection is made when the socket turns writable: then it has
+    // either a peer or an error.
+    let connected = s
+        .io_op(c, Dir::Write, deadline, |_| {
+            Ok(match s.io.take_error() {
+                Ok(Some(e)) | Err(e) => Err(e),
+                Ok(None) => match s.io.peer_addr() {
+                    Ok(_) => Ok(()),
+                    Err(e) if e.kind() == io::ErrorKind::NotConnected => {
+                        Err(io::ErrorKind::WouldBlock.into())
+                    }
+                    Err(e) => Err(e),
+                },
+            })
+        })
+        .await?;
+    Ok(connected.map(|r| r.map(|()| s)))
+}
+
 /// `tcp_read` and `tcp_peek` (`peek`: the data stays in the stream): fill
 /// the guest's buffer, waiting up to the stream's read (peek) timeout.
 async fn tcp_receive(
@@ -117,20 +184,12 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 let l: TcpListenerHandle = lookup(&mut c, id, F)?;
                 let accepted = l
                     .io_op_untimed(&mut c, Dir::Read, |_| Ok(l.io.accept()))
-                    .await?;
-                match accepted.and_then(|(s, peer)| Ok((Registered::new(s)?, peer))) {
-                    Ok((s, peer)) => {
-                        let stream = keep(&mut c, Arc::new(TcpConnection::new(s)));
-                        let peer = addr_iterator(&mut c, peer);
-                        write_u64(&mut c, id_ptr, stream, F)?;
-                        write_u64(&mut c, peer_ptr, peer, F)?;
-                        Ok(0)
-                    }
-                    Err(e) => {
-                        write_u64(&mut c, peer_ptr, 0, F)?;
-                        answer_io(&mut c, id_ptr, Err(e), F)
-                    }
-                }
+                    .await?
+                    .and_then(|(s, peer)| {
+                        let s = Registered::new(s)?;
+                        Ok((Arc::new(TcpConnection::new(s)), peer))
+                    });
+                answer_accepted(&mut c, accepted, id_ptr, peer_ptr, F)
             })
         },
     )?;
@@ -156,30 +215,10 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                     return deny(&mut c, id_ptr, F);
                 }
                 let deadline = deadline_after(timeout);
-                let s = match mio::net::TcpStream::connect(addr).and_then(Registered::new) {
-                    Ok(s) => s,
-                    Err(e) => return answer_io(&mut c, id_ptr, Err(e), F),
-                };
-                // The connection is made when the socket turns writable:
-                // then it has either a peer or an error.
-                let connected = s
-                    .io_op(&mut c, Dir::Write, deadline, |_| {
-                        Ok(match s.io.take_error() {
-                            Ok(Some(e)) | Err(e) => Err(e),
-                            Ok(None) => match s.io.peer_addr() {
-                                Ok(_) => Ok(()),
-                                Err(e) if e.kind() == io::ErrorKind::NotConnected => {
-                                    Err(io::ErrorKind::WouldBlock.into())
-                                }
-                                Err(e) => Err(e),
-                            },
-                        })
-                    })
-                    .await?;
-                match connected {
+                match connect_stream(&mut c, addr, deadline).await? {
                     None => Ok(TIMEOUT),
                     Some(r) => {
-                        let id = r.map(|()| keep(&mut c, Arc::new(TcpConnection::new(s))));
+                        let id = r.map(|s| keep(&mut c, Arc::new(TcpConnection::new(s))));
                         answer_io(&mut c, id_ptr, id, F)
                     }
                 }
@@ -200,22 +239,11 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
          (id, iov_ptr, iov_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_write_vectored";
-                let len = iov_len
-                    .checked_mul(8)
-                    .ok_or_else(|| format_err!("{F}: too many buffers"))?;
-                let iovs = decode_ciovecs(&read(&mut c, iov_ptr, len, F)?);
+                let iovs = guest_ciovecs(&mut c, iov_ptr, iov_len, "buffers", F)?;
                 let s: TcpStreamHandle = lookup(&mut c, id, F)?;
                 s.transfer(&mut c, Dir::Write, &s.write_timeout, opaque_ptr, F, |c| {
                     let mem = memory(c, F)?;
-                    let data = mem.data(&*c);
-                    let slices = iovs
-                        .iter()
-                        .map(|&(p, l)| {
-                            data.get(p..p + l).map(IoSlice::new).ok_or_else(|| {
-                                format_err!("{F}: memory access out of bounds ({l} bytes at {p})")
-                            })
-                        })
-                        .collect::<Result<Vec<_>>>()?;
+                    let slices = guest_slices(mem.data(&*c), &iovs, F)?;
                     Ok((&s.socket.io).write_vectored(&slices))
                 })
                 .await
@@ -245,44 +273,14 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             Ok(0)
         },
     )?;
-    type Timeout = fn(&TcpConnection) -> &AtomicU64;
-    let timeouts: [(&str, &str, Timeout); 3] = [
-        (
-            "lunatic::networking::set_read_timeout",
-            "lunatic::networking::get_read_timeout",
-            |s| &s.read_timeout,
-        ),
-        (
-            "lunatic::networking::set_write_timeout",
-            "lunatic::networking::get_write_timeout",
-            |s| &s.write_timeout,
-        ),
-        (
-            "lunatic::networking::set_peek_timeout",
-            "lunatic::networking::get_peek_timeout",
-            |s| &s.peek_timeout,
-        ),
-    ];
-    for (set, get, field) in timeouts {
-        linker.func_wrap(
-            NS,
-            import_name(set),
-            move |mut c: Caller<'_, GuestState>, id: u64, ms: u64| -> Result<()> {
-                let s: TcpStreamHandle = lookup(&mut c, id, set)?;
-                field(&s).store(ms, Ordering::Relaxed);
-                Ok(())
-            },
-        )?;
-        linker.func_wrap(
-            NS,
-            import_name(get),
-            move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-                let s: TcpStreamHandle = lookup(&mut c, id, get)?;
-                Ok(field(&s).load(Ordering::Relaxed))
-            },
-        )?;
-    }
-    Ok(())
+    register_timeouts::<TcpStreamHandle>(
+        linker,
+        &[
+            ("read_timeout", |s| &s.read_timeout),
+            ("write_timeout", |s| &s.write_timeout),
+            ("peek_timeout", |s| &s.peek_timeout),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -123,6 +123,11 @@ enum Command {
         /// process.
         #[arg(long)]
         deny_net: bool,
+        /// (lunatic guests) Guest processes alive at once, at most; a spawn
+        /// beyond fails with an error for the spawning guest. Default:
+        /// 262144 (Erlang's default process limit).
+        #[arg(long, value_name = "N")]
+        max_processes: Option<usize>,
         #[arg(long, value_enum, default_value = "x86_64-unknown-linux-gnu")]
         target: TargetArg,
         /// Scheduler threads the program runs by default (default: one per
@@ -148,7 +153,7 @@ fn main() -> ExitCode {
             }
         },
         Command::Check { files, source } => driver::check(&files, &source),
-        Command::Run { file, dirs, envs, max_memory, max_fuel, deny_net, target, schedulers, source, args } => {
+        Command::Run { file, dirs, envs, max_memory, max_fuel, deny_net, max_processes, target, schedulers, source, args } => {
             if file.extension().is_some_and(|e| e == "wasm") {
                 let opts = kiln_host::lunatic::RunOptions {
                     args,
@@ -157,6 +162,7 @@ fn main() -> ExitCode {
                     max_memory,
                     max_fuel,
                     deny_net,
+                    max_processes,
                     schedulers: schedulers.map(|n| n as usize),
                 };
                 return run_wasm(&file, &opts);

@@ -69,9 +69,13 @@ fn kiln_run_limits_the_first_guest_process() {
         (&["--deny-net"][..], "tcp_echo", "network access is denied to this process"),
         (&["--max-fuel", "5"][..], "many_procs", "all fuel consumed"),
         (&["--max-memory", "1000000"][..], "spawn_capture", "memory limit exceeded"),
+        // A spawn beyond the limit is an error for the spawner (this guest
+        // unwraps it and panics, printing the reason).
+        (&["--max-processes", "50"][..], "bench_idle", "the limit of 50 guest processes alive at once"),
     ] {
         let mut cmd = Command::new(&kiln);
-        cmd.arg("run").args(flags).arg(guests.join(format!("{guest}.wasm")));
+        // bench_idle: 200 processes that wait for ever (the others ignore it).
+        cmd.arg("run").args(flags).arg(guests.join(format!("{guest}.wasm"))).arg("200");
         let outcome = run_with_timeout(&mut cmd, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}"));
         assert!(matches!(outcome.exit, Exit::Code(c) if c != 0), "{flags:?} {guest}: {}", outcome.exit);
         let err = String::from_utf8_lossy(&outcome.stderr);

@@ -169,6 +169,9 @@ pub struct RunOptions {
     pub max_fuel: Option<u64>,
     /// Deny `lunatic::networking` to every process.
     pub deny_net: bool,
+    /// Guest processes alive at once, at most (`None`:
+    /// [`process::DEFAULT_PROCESS_LIMIT`]).
+    pub max_processes: Option<usize>,
     /// Scheduler threads (`None`: one per core).
     pub schedulers: Option<usize>,
 }
@@ -208,6 +211,9 @@ fn file_name(path: &Path) -> String {
 /// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
 /// first process; returns the program's exit status when that process ends.
 pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Result<i32> {
+    if let Some(n) = opts.max_processes {
+        process::set_process_limit(n);
+    }
     if test_runner::is_test_binary(&module) {
         return test_runner::run_tests(path, module, opts);
     }
@@ -265,6 +271,7 @@ fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String>
 fn spawn_for_erlang(
     spec: &WasmSpawn,
 ) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
+    process::check_process_limit()?;
     let module = module_for_file(&spec.path)?;
     let opts = RunOptions {
         args: spec.args.clone(),
@@ -274,6 +281,7 @@ fn spawn_for_erlang(
         max_fuel: spec.max_fuel,
         deny_net: spec.deny_net,
         schedulers: None,
+        max_processes: None,
     };
     let config = first_config(file_name(&spec.path), &opts);
     Ok(Box::new(GuestProcess::new(Entry {

@@ -23,6 +23,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll, Waker};
 use std::time::Instant;
@@ -38,6 +39,45 @@ use super::GuestModule;
 
 /// Fuel a process burns per time slice (about as many Wasm instructions).
 pub const SLICE_FUEL: u64 = 20_000;
+
+/// Guest processes alive at once, at most (Erlang's default process limit):
+/// a guest spawning in a loop gets an error instead of exhausting the
+/// host's memory. `kiln run --max-processes N` changes it.
+pub const DEFAULT_PROCESS_LIMIT: usize = 262_144;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static LIMIT: AtomicUsize = AtomicUsize::new(DEFAULT_PROCESS_LIMIT);
+
+/// Sets the limit of guest processes alive at once.
+pub fn set_process_limit(n: usize) {
+    LIMIT.store(n.max(1), Ordering::Relaxed);
+}
+
+/// `Err` (the reason, for the spawner) when no more guest processes may be
+/// started.
+pub fn check_process_limit() -> std::result::Result<(), String> {
+    let limit = LIMIT.load(Ordering::Relaxed);
+    if LIVE.load(Ordering::Relaxed) >= limit {
+        return Err(format!("the limit of {limit} guest processes alive at once is reached"));
+    }
+    Ok(())
+}
+
+/// Counts a guest process among the live ones while it exists.
+struct Live;
+
+impl Live {
+    fn new() -> Live {
+        LIVE.fetch_add(1, Ordering::Relaxed);
+        Live
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        LIVE.fetch_sub(1, Ordering::Relaxed);
+    }
+}
 
 thread_local! {
     /// The running slice's runtime context (null outside a poll).
@@ -89,6 +129,7 @@ pub struct GuestProcess {
     /// Its output is captured (a test's): its failure is reported by the
     /// test runner, not on stderr.
     quiet: bool,
+    _live: Live,
 }
 
 /// What a new process runs: `function` of `module` with `params`.
@@ -136,7 +177,7 @@ impl GuestProcess {
             let mut results = vec![Val::I32(0); func.ty(&store).results().len()];
             func.call_async(&mut store, &params, &mut results).await
         };
-        GuestProcess { run: Box::pin(run), quiet }
+        GuestProcess { run: Box::pin(run), quiet, _live: Live::new() }
     }
 }
 

@@ -74,6 +74,9 @@ fn spawn(
             .cloned()
             .ok_or_else(|| format_err!("{func}: module {id} does not exist"))?,
     };
+    if let Err(why) = crate::lunatic::process::check_process_limit() {
+        return Ok(Err(why));
+    }
     // An entry function the module does not export is not a spawn error:
     // as in lunatic, the process starts and fails ("the module exports no
     // function `F`").

@@ -271,6 +271,10 @@ fn reserve_pool_slot() -> bool {
     POOL_SLOTS.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < POOL_MAX).then_some(n + 1)).is_ok()
 }
 
+/// Bytes on each side of a module's data that a reset zeroes in place
+/// rather than giving back (see `reset_and_pool`).
+const HOT_WINDOW: usize = 16 << 10;
+
 /// Resets a freed memory and pools it, without holding the pool's lock
 /// meanwhile. (Resetting on a thread of its own was tried: the hand-off and
 /// the fresh memories allocated while resets were pending made spawning
@@ -288,11 +292,21 @@ fn reset_and_pool(d: Dirty) {
             // Back to the state of a new memory: the image's private copies
             // dropped (the file's contents show again), the rest zero. One
             // call per mapping: madvise does not span the three.
-            // SAFETY: our own mappings, no longer used by any instance.
+            //
+            // Every instance of a module writes the pages just around its
+            // data (the top of a Rust guest's stack lies below it, its heap
+            // starts above it): those are zeroed in place and stay resident,
+            // so the next instance does not fault them in again.
+            let below = HOT_WINDOW.min(off);
+            let above = HOT_WINDOW.min(size - off - len);
+            // SAFETY: our own mappings, no longer used by any instance; the
+            // windows lie inside them.
             unsafe {
-                reset(base, off);
+                reset(base, off - below);
+                std::ptr::write_bytes(base.add(off - below), 0, below);
                 reset(base.add(off), len);
-                reset(base.add(off + len), size - off - len);
+                std::ptr::write_bytes(base.add(off + len), 0, above);
+                reset(base.add(off + len + above), size - off - len - above);
             }
             cow_pool().lock().unwrap_or_else(|e| e.into_inner()).push(c);
         }

@@ -19,7 +19,7 @@ pub mod convert;
 pub mod data;
 // External term format and hash BIFs (etf::encode, bifs::hash).
 pub mod external;
-// The file module (file.rs; consult's term reader in file_terms.rs).
+// The file module (file/; consult's term reader in file_terms/).
 pub mod file;
 pub mod file_terms;
 pub mod hash;

@@ -161,8 +161,7 @@ impl Context<'_> {
     /// returns its id.
     pub fn spawn(&mut self, code: Box<dyn ForeignCode>, link: bool) -> u64 {
         let child = new_process(code, self.proc.shared.sig.group_leader());
-        signals::spawn_relations(self.proc, &child, link, false);
-        tag::pid_serial(crate::scheduler::spawn(child))
+        tag::pid_serial(crate::proc_bifs::start_child(self.proc, child, link, false))
     }
 }
 

@@ -61,13 +61,6 @@ pub struct GuestModule {
     pub image: Option<Arc<image::DataImage>>,
 }
 
-/// Whether a module is a lunatic guest (it imports from `lunatic::*`).
-pub fn is_lunatic_guest(module: &Module) -> bool {
-    module
-        .imports()
-        .any(|i| i.module().starts_with("lunatic::"))
-}
-
 /// The engine every guest module is compiled with.
 ///
 /// Fuel metering is on (preemption and `max_fuel`). Memories and fiber

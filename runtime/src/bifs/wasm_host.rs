@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::foreign::ForeignCode;
-use crate::process::{signals, Process};
+use crate::process::Process;
 use crate::term::{bif_return, list_to_vec, Error};
 
 /// What an Erlang process asks the Wasm host to start.
@@ -108,15 +108,7 @@ fn spawn_wasm(proc: &mut Process, path: Term, args: Term, opts: Term) -> Result<
         }
     };
     let child = crate::foreign::new_process(code, proc.shared.sig.group_leader());
-    let r = signals::spawn_relations(proc, &child, link, monitor);
-    let pid = crate::scheduler::spawn(child);
-    Ok(match r {
-        Some(r) => {
-            let rt = signals::ref_term(proc, r);
-            proc.tuple(&[pid, rt])
-        }
-        None => pid,
-    })
+    Ok(crate::proc_bifs::start_child(proc, child, link, monitor))
 }
 
 /// `kiln:spawn_wasm(Path, Args)`.

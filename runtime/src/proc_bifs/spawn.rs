@@ -78,7 +78,13 @@ fn spawn_with(parent: &mut Process, code: ErlFn, args: &[Term], opts: SpawnOpts,
         sig.min_heap_size.store(min_heap, std::sync::atomic::Ordering::Relaxed);
         sig.lock().initial_call = Some(initial);
     }
-    let r = signals::spawn_relations(parent, &child, opts.link, opts.monitor);
+    start_child(parent, child, opts.link, opts.monitor)
+}
+
+/// Links and monitors `child` as asked, makes it runnable, and returns what
+/// a spawn BIF returns: its pid, or `{Pid, MonitorRef}` with `monitor`.
+pub(crate) fn start_child(parent: &mut Process, child: Box<Process>, link: bool, monitor: bool) -> Term {
+    let r = signals::spawn_relations(parent, &child, link, monitor);
     let pid = crate::scheduler::spawn(child);
     match r {
         Some(r) => {

@@ -172,6 +172,10 @@ bifs! {
     "erlang" "unlink"/1 => "kiln_bif_unlink", auto;
     "erlang" "exit"/2 => "kiln_bif_exit_2", auto;
     "erlang" "monitor"/2 => "kiln_bif_monitor", auto;
+    "erlang" "monitor"/3 => "kiln_bif_monitor_3", auto;
+    "erlang" "alias"/0 => "kiln_bif_alias_0", auto;
+    "erlang" "alias"/1 => "kiln_bif_alias", auto;
+    "erlang" "unalias"/1 => "kiln_bif_unalias", auto;
     "erlang" "demonitor"/1 => "kiln_bif_demonitor", auto;
     "erlang" "demonitor"/2 => "kiln_bif_demonitor_2", auto;
     "erlang" "register"/2 => "kiln_bif_register", auto;
@@ -480,6 +484,127 @@ bifs! {
     "io_lib" "print"/4 => "kiln_bif_io_lib_print_4";
     "io_lib" "write_atom"/1 => "kiln_bif_io_lib_write_atom";
     // End of io / io_lib.
+    // VM services. Text forms of pids, ports and references
+    // (runtime/src/bifs/id_text.rs).
+    "erlang" "pid_to_list"/1 => "kiln_bif_pid_to_list", auto;
+    "erlang" "list_to_pid"/1 => "kiln_bif_list_to_pid", auto;
+    "erlang" "port_to_list"/1 => "kiln_bif_port_to_list", auto;
+    "erlang" "list_to_port"/1 => "kiln_bif_list_to_port", auto;
+    "erlang" "ref_to_list"/1 => "kiln_bif_ref_to_list", auto;
+    "erlang" "list_to_ref"/1 => "kiln_bif_list_to_ref", auto;
+    // The system: statistics/1, system_info/1, system_flag/2
+    // (runtime/src/bifs/{statistics,system_info,system_flag}.rs).
+    "erlang" "statistics"/1 => "kiln_bif_statistics", auto;
+    "erlang" "system_info"/1 => "kiln_bif_system_info";
+    "erlang" "system_flag"/2 => "kiln_bif_system_flag";
+    // A node that is never distributed, and halt/2 (runtime/src/bifs/node.rs).
+    "erlang" "is_alive"/0 => "kiln_bif_is_alive", auto;
+    "erlang" "nodes"/0 => "kiln_bif_nodes", auto;
+    "erlang" "nodes"/1 => "kiln_bif_nodes_1", auto;
+    "erlang" "nodes"/2 => "kiln_bif_nodes_2", auto;
+    "erlang" "halt"/2 => "kiln_bif_halt_2", auto;
+    // Checksums of concatenations (runtime/src/bifs/checksum_combine.rs).
+    "erlang" "crc32_combine"/3 => "kiln_bif_crc32_combine";
+    "erlang" "adler32_combine"/3 => "kiln_bif_adler32_combine";
+    // binary:encode_hex/1, decode_hex/1 (runtime/src/bifs/binary_hex.rs).
+    "binary" "encode_hex"/1 => "kiln_bif_binary_encode_hex";
+    "binary" "decode_hex"/1 => "kiln_bif_binary_decode_hex";
+    // The os module's BIFs (runtime/src/bifs/os.rs); os.erl itself is OTP's.
+    "os" "env"/0 => "kiln_bif_os_env";
+    "os" "getenv"/1 => "kiln_bif_os_getenv";
+    "os" "putenv"/2 => "kiln_bif_os_putenv";
+    "os" "unsetenv"/1 => "kiln_bif_os_unsetenv";
+    "os" "getpid"/0 => "kiln_bif_os_getpid";
+    "os" "perf_counter"/0 => "kiln_bif_os_perf_counter";
+    // persistent_term (runtime/src/bifs/persistent_term.rs).
+    "persistent_term" "put"/2 => "kiln_bif_persistent_term_put";
+    "persistent_term" "get"/1 => "kiln_bif_persistent_term_get";
+    "persistent_term" "get"/2 => "kiln_bif_persistent_term_get_2";
+    "persistent_term" "get"/0 => "kiln_bif_persistent_term_get_0";
+    "persistent_term" "erase"/1 => "kiln_bif_persistent_term_erase";
+    "persistent_term" "info"/0 => "kiln_bif_persistent_term_info";
+    // atomics and counters (runtime/src/bifs/atomics.rs, counters.rs).
+    "atomics" "new"/2 => "kiln_bif_atomics_new";
+    "atomics" "put"/3 => "kiln_bif_atomics_put";
+    "atomics" "get"/2 => "kiln_bif_atomics_get";
+    "atomics" "add"/3 => "kiln_bif_atomics_add";
+    "atomics" "add_get"/3 => "kiln_bif_atomics_add_get";
+    "atomics" "sub"/3 => "kiln_bif_atomics_sub";
+    "atomics" "sub_get"/3 => "kiln_bif_atomics_sub_get";
+    "atomics" "exchange"/3 => "kiln_bif_atomics_exchange";
+    "atomics" "compare_exchange"/4 => "kiln_bif_atomics_compare_exchange";
+    "atomics" "info"/1 => "kiln_bif_atomics_info";
+    "counters" "new"/2 => "kiln_bif_counters_new";
+    "counters" "get"/2 => "kiln_bif_counters_get";
+    "counters" "add"/3 => "kiln_bif_counters_add";
+    "counters" "sub"/3 => "kiln_bif_counters_sub";
+    "counters" "put"/3 => "kiln_bif_counters_put";
+    "counters" "info"/1 => "kiln_bif_counters_info";
+    // End of VM services.
+    // Ports: OS processes spoken to through pipes (runtime/src/bifs/port.rs,
+    // runtime/src/port/).
+    "erlang" "open_port"/2 => "kiln_bif_open_port", auto;
+    "erlang" "port_command"/2 => "kiln_bif_port_command", auto;
+    "erlang" "port_command"/3 => "kiln_bif_port_command_3", auto;
+    "erlang" "port_close"/1 => "kiln_bif_port_close", auto;
+    "erlang" "port_connect"/2 => "kiln_bif_port_connect", auto;
+    "erlang" "port_control"/3 => "kiln_bif_port_control", auto;
+    "erlang" "port_call"/2 => "kiln_bif_port_call_2";
+    "erlang" "port_call"/3 => "kiln_bif_port_call_3";
+    "erlang" "port_info"/1 => "kiln_bif_port_info";
+    "erlang" "port_info"/2 => "kiln_bif_port_info_2";
+    "erlang" "ports"/0 => "kiln_bif_ports";
+    // End of ports.
+    // ETS (runtime/src/bifs/ets.rs, runtime/src/ets/): every function OTP 25's
+    // ets.erl leaves to the emulator, ets:all/0, the internal_* functions
+    // its Erlang code calls, and erlang:match_spec_test/3 (ets:test_ms/2).
+    "ets" "all"/0 => "kiln_bif_ets_all";
+    "ets" "new"/2 => "kiln_bif_ets_new";
+    "ets" "delete"/1 => "kiln_bif_ets_delete";
+    "ets" "delete"/2 => "kiln_bif_ets_delete_2";
+    "ets" "delete_object"/2 => "kiln_bif_ets_delete_object";
+    "ets" "insert"/2 => "kiln_bif_ets_insert";
+    "ets" "insert_new"/2 => "kiln_bif_ets_insert_new";
+    "ets" "lookup"/2 => "kiln_bif_ets_lookup";
+    "ets" "lookup_element"/3 => "kiln_bif_ets_lookup_element";
+    "ets" "member"/2 => "kiln_bif_ets_member";
+    "ets" "take"/2 => "kiln_bif_ets_take";
+    "ets" "update_counter"/3 => "kiln_bif_ets_update_counter";
+    "ets" "update_counter"/4 => "kiln_bif_ets_update_counter_4";
+    "ets" "update_element"/3 => "kiln_bif_ets_update_element";
+    "ets" "first"/1 => "kiln_bif_ets_first";
+    "ets" "last"/1 => "kiln_bif_ets_last";
+    "ets" "next"/2 => "kiln_bif_ets_next";
+    "ets" "prev"/2 => "kiln_bif_ets_prev";
+    "ets" "slot"/2 => "kiln_bif_ets_slot";
+    "ets" "rename"/2 => "kiln_bif_ets_rename";
+    "ets" "whereis"/1 => "kiln_bif_ets_whereis";
+    "ets" "give_away"/3 => "kiln_bif_ets_give_away";
+    "ets" "setopts"/2 => "kiln_bif_ets_setopts";
+    "ets" "safe_fixtable"/2 => "kiln_bif_ets_safe_fixtable";
+    "ets" "internal_delete_all"/2 => "kiln_bif_ets_internal_delete_all";
+    "ets" "info"/1 => "kiln_bif_ets_info";
+    "ets" "info"/2 => "kiln_bif_ets_info_2";
+    "ets" "match"/1 => "kiln_bif_ets_select_1";
+    "ets" "match"/2 => "kiln_bif_ets_match_2";
+    "ets" "match"/3 => "kiln_bif_ets_match_3";
+    "ets" "match_object"/1 => "kiln_bif_ets_select_1";
+    "ets" "match_object"/2 => "kiln_bif_ets_match_object_2";
+    "ets" "match_object"/3 => "kiln_bif_ets_match_object_3";
+    "ets" "select"/1 => "kiln_bif_ets_select_1";
+    "ets" "select"/2 => "kiln_bif_ets_select_2";
+    "ets" "select"/3 => "kiln_bif_ets_select_3";
+    "ets" "select_reverse"/1 => "kiln_bif_ets_select_1";
+    "ets" "select_reverse"/2 => "kiln_bif_ets_select_reverse_2";
+    "ets" "select_reverse"/3 => "kiln_bif_ets_select_reverse_3";
+    "ets" "select_count"/2 => "kiln_bif_ets_select_count";
+    "ets" "internal_select_delete"/2 => "kiln_bif_ets_internal_select_delete";
+    "ets" "select_replace"/2 => "kiln_bif_ets_select_replace";
+    "ets" "match_spec_compile"/1 => "kiln_bif_ets_match_spec_compile";
+    "ets" "is_compiled_ms"/1 => "kiln_bif_ets_is_compiled_ms";
+    "ets" "match_spec_run_r"/3 => "kiln_bif_ets_match_spec_run_r";
+    "erlang" "match_spec_test"/3 => "kiln_bif_match_spec_test";
+    // End of ETS.
     // kiln's own: WebAssembly guests as processes (runtime/src/bifs/wasm_host.rs).
     "kiln" "spawn_wasm"/2 => "kiln_bif_kiln_spawn_wasm_2";
     "kiln" "spawn_wasm"/3 => "kiln_bif_kiln_spawn_wasm_3";

@@ -19,6 +19,7 @@
 //! the continuation then reads its saved values and pops its frame. The
 //! chain ends by returning a [`status`] code to the scheduler loop.
 
+pub mod auto_imports;
 pub mod bif_table;
 pub mod etf_tags;
 
@@ -201,7 +202,11 @@ pub mod tag {
 /// - `BIN_BUILDER`: bit length (raw), then a raw pointer to an off-heap
 ///   buffer (as `REFC_BIN`, and on the off-heap list likewise). Only ever
 ///   seen by the `$bs_put_*` BIFs.
-/// - `REF`: raw words (a 64-bit unique number).
+/// - `REF`: raw words (a 64-bit unique number). The reference of an
+///   `atomics`/`counters` array has three more: a raw pointer to the
+///   reference-counted buffer holding the array (listed on the off-heap
+///   list like a `REFC_BIN`'s), the array's first slot, and its length and
+///   kind (see `runtime/src/bifs/atomics.rs`).
 /// - `MAP` (a map of at most 32 keys, OTP's "flatmap"): a tuple of the
 ///   keys, then the values at the same indices. Keys are unique and sorted
 ///   in map key order (the standard term order except that every integer

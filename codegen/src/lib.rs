@@ -47,6 +47,12 @@ use kiln_ir::ssa;
 
 /// Compiles an SSA module to an object file for `target`: its native
 /// functions and its descriptor `kiln$module$<name>`.
+/// The version of the LLVM kiln generates code with, e.g. `19.1.7`.
+pub fn llvm_version() -> String {
+    let (major, minor, patch) = inkwell::support::get_llvm_version();
+    format!("{major}.{minor}.{patch}")
+}
+
 pub fn compile_module(m: &ssa::Module, target: Target, opt: OptLevel) -> Result<Vec<u8>, CodegenError> {
     compile::compile_module(m, target, opt)
 }

@@ -22,6 +22,13 @@ pub fn dir() -> PathBuf {
     }
 }
 
+/// A hash of the sources that decide the code kiln generates (see
+/// `compiler/build.rs`): the key of compiled library modules, stable across
+/// rebuilds and clones of the same sources.
+pub fn code_fingerprint() -> &'static str {
+    env!("KILN_CODE_FINGERPRINT")
+}
+
 /// A hash of the running compiler binary (computed once).
 pub fn compiler_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();

@@ -1,7 +1,7 @@
 //! The compilation pipeline: source -> AST -> Core -> SSA -> object ->
 //! executable, with a diagnostic report at the first stage that fails.
 
-use crate::{cache, stdlib, Emit, SourceOpts, TargetArg};
+use crate::{cache, library, Emit, SourceOpts, TargetArg};
 use kiln_codegen::{OptLevel, Target};
 use kiln_frontend::diagnostic::Diagnostic;
 use kiln_frontend::preprocessor::PreprocessOptions;
@@ -54,6 +54,11 @@ fn preprocess_options(opts: &SourceOpts) -> Result<PreprocessOptions, Failure> {
     let mut lib_dirs = opts.lib_dirs.clone();
     if let Some(libs) = std::env::var_os("ERL_LIBS") {
         lib_dirs.extend(std::env::split_paths(&libs));
+    }
+    // `-include_lib("kernel/include/file.hrl")` finds OTP's own
+    // applications, as erlc does through the code path.
+    if let Some(otp) = library::otp::Otp::installed() {
+        lib_dirs.push(otp.lib_dir.clone());
     }
     let mut defines = Vec::new();
     for d in &opts.defines {
@@ -170,28 +175,19 @@ pub fn build(
         std::fs::write(&path, obj).map_err(|e| format!("writing {}: {e}", path.display()))?;
         objects.push(path);
     }
-    // The standard library, minus modules the program defines itself.
-    let lib = stdlib::modules(target, &seen)?;
+    // The library modules the program can reach.
+    let (lib, lib_warnings) = library::link_set(&user, target)?;
     objects.extend(lib.iter().map(|m| m.object.clone()));
-
-    let mut defined: BTreeSet<(String, String, u32)> = BTreeSet::new();
-    for m in &user {
-        for f in &m.functions {
-            if matches!(f.kind, ssa::FunctionKind::Named { exported: true }) {
-                defined.insert((m.name.clone(), f.name.clone(), f.arity));
-            }
+    for w in &lib_warnings {
+        eprintln!("warning: {w}");
+    }
+    let undefined = library::undefined_calls(&user, &lib);
+    for ((m, f, a), from_program) in &undefined {
+        if *from_program {
+            eprintln!("warning: {m}:{f}/{a} is called but no module, library or BIF defines it; the call fails with `undef`");
         }
     }
-    for m in &lib {
-        defined.extend(m.exports.iter().cloned());
-    }
-    let mut called = BTreeSet::new();
-    for m in &user {
-        collect_remote_calls(m, &mut called);
-    }
-    for m in &lib {
-        called.extend(m.calls.iter().cloned());
-    }
+    let undefined: Vec<_> = undefined.into_keys().collect();
     // `kiln:spawn_wasm` needs the Wasm host (wasmtime), linked only then.
     let wasm_host = user.iter().any(calls_spawn_wasm);
     if wasm_host && target == Target::Wasm32Wasip1 {
@@ -199,10 +195,6 @@ pub fn build(
             "kiln:spawn_wasm needs kiln's Wasm host, which exists for native targets only\n  = help: build for x86_64-unknown-linux-gnu, or run the guest with `kiln run guest.wasm`".into(),
         ));
     }
-    let undefined: Vec<(String, String, u32)> = called
-        .into_iter()
-        .filter(|c| !defined.contains(c) && kiln_abi::bif_table::lookup(&c.0, &c.1, c.2).is_none())
-        .collect();
     let mut module_names: Vec<String> = user.iter().map(|m| m.name.clone()).collect();
     module_names.extend(lib.iter().map(|m| m.name.clone()));
     let link_opts = kiln_codegen::LinkOptions { schedulers, wasm_host };
@@ -228,19 +220,6 @@ fn calls_spawn_wasm(m: &ssa::Module) -> bool {
                 ssa::Terminator::TailCall { callee: ssa::Callee::Remote { module, name, .. }, .. }
                 | ssa::Terminator::Call { callee: ssa::Callee::Remote { module, name, .. }, .. } if is(module, name))
     })
-}
-
-/// Every `module:function/arity` the module calls statically.
-pub fn collect_remote_calls(m: &ssa::Module, out: &mut BTreeSet<(String, String, u32)>) {
-    for f in &m.functions {
-        for b in &f.blocks {
-            if let ssa::Terminator::TailCall { callee: ssa::Callee::Remote { module, name, arity }, .. }
-            | ssa::Terminator::Call { callee: ssa::Callee::Remote { module, name, arity }, .. } = &b.term
-            {
-                out.insert((module.clone(), name.clone(), *arity));
-            }
-        }
-    }
 }
 
 /// The runtime static library for `target`: `KILN_RUNTIME_DIR`, else next to

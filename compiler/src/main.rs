@@ -13,17 +13,27 @@
 
 mod cache;
 mod driver;
-mod stdlib;
+mod library;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kiln", version, about = "Ahead-of-time Erlang compiler: native executables and WebAssembly")]
+#[command(name = "kiln", version, long_version = long_version(), about = "Ahead-of-time Erlang compiler: native executables and WebAssembly")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// `kiln --version`: kiln's version, and the LLVM and OTP it builds with.
+fn long_version() -> &'static str {
+    let otp = match library::otp::Otp::installed() {
+        Some(o) => format!("Erlang/OTP {} ({})", o.version, o.root.display()),
+        None => "no Erlang/OTP found (set KILN_OTP_ROOT)".into(),
+    };
+    let text = format!("{}\nLLVM {}\n{otp}", env!("CARGO_PKG_VERSION"), kiln_codegen::llvm_version());
+    Box::leak(text.into_boxed_str())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

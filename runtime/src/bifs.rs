@@ -17,6 +17,8 @@ pub mod binary_module;
 mod binary_tests;
 pub mod convert;
 pub mod data;
+// The ets module (tables and match specifications live in crate::ets).
+pub mod ets;
 // External term format and hash BIFs (etf::encode, bifs::hash).
 pub mod external;
 // The file module (file/; consult's term reader in file_terms/).
@@ -38,6 +40,23 @@ pub mod timers;
 pub mod timers_clock;
 pub mod unicode;
 pub mod wasm_host;
+// VM services: the atomics, counters, persistent_term and os modules,
+// erlang:statistics/1, system_info/1, system_flag/2, the text forms of
+// pids/ports/refs, is_alive/nodes/halt/2, checksum combination and
+// binary:encode_hex/decode_hex.
+pub mod atomics;
+pub mod binary_hex;
+pub mod checksum_combine;
+pub mod counters;
+pub mod id_text;
+pub mod node;
+pub mod os;
+pub mod persistent_term;
+// Ports: open_port/2, port_command/2,3, port_info/1,2, ... (crate::port).
+pub mod port;
+pub mod statistics;
+pub mod system_flag;
+pub mod system_info;
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::term::{atoms, bif_return_pure, boolean, view, BifResult, Error, TermView};

@@ -307,10 +307,12 @@ pub fn is_bitstring_header(h: Term) -> bool {
 }
 
 /// The off-heap buffer word of an object with header `h`, if it has one
-/// (`REFC_BIN`, `BIN_BUILDER`): its index after the header.
+/// (`REFC_BIN`, `BIN_BUILDER`, and the `REF` of an `atomics`/`counters`
+/// array, see `bifs::atomics`): its index after the header.
 pub fn off_heap_word(h: Term) -> Option<usize> {
     match header::subtag(h) {
         header::REFC_BIN | header::BIN_BUILDER => Some(2),
+        header::REF if header::arity(h) == 4 => Some(2),
         _ => None,
     }
 }

@@ -219,8 +219,10 @@ fn collect_into(proc: &mut Process, to_words: usize, nlive: usize) -> usize {
 /// at least `need` words are free between `htop` and `hlimit`.
 pub fn collect(proc: &mut Process, need: usize, nlive: usize) {
     let nlive = nlive.min(MAX_ARGS);
-    let to_words = proc.heap.next_size.max(used_words(proc).saturating_add(need));
+    let used = used_words(proc);
+    let to_words = proc.heap.next_size.max(used.saturating_add(need));
     let live = collect_into(proc, to_words, nlive);
+    crate::statistics::gc_done(used.saturating_sub(live));
     let target = size_for(live.saturating_add(need));
     if proc.heap.size() > target.saturating_mul(4) {
         collect_into(proc, target, nlive);

@@ -38,6 +38,7 @@ fn stdout_buffer() -> &'static Mutex<Stdout> {
 
 /// Appends bytes to standard output.
 pub fn write_stdout(bytes: &[u8]) {
+    crate::statistics::io_output(bytes.len());
     let mut out = stdout_buffer().lock().unwrap_or_else(PoisonError::into_inner);
     out.buf.extend_from_slice(bytes);
     if out.terminal || out.buf.len() >= FLUSH_AT {
@@ -80,6 +81,7 @@ pub fn flush_stdout() {
 
 /// Writes to standard error after flushing standard output.
 pub fn write_stderr(bytes: &[u8]) {
+    crate::statistics::io_output(bytes.len());
     flush_stdout();
     let mut err = std::io::stderr().lock();
     write_fully(&mut err, bytes);
@@ -276,7 +278,10 @@ fn read_stdin_line() -> Option<Vec<u8>> {
     let mut buf = Vec::new();
     match std::io::stdin().lock().read_until(b'\n', &mut buf) {
         Ok(0) | Err(_) => None,
-        Ok(_) => Some(buf),
+        Ok(n) => {
+            crate::statistics::io_input(n);
+            Some(buf)
+        }
     }
 }
 
@@ -316,6 +321,7 @@ pub fn get_chars<H: TermAlloc + ?Sized>(h: &mut H, prompt: Term, n: Term) -> Bif
     flush_stdout();
     let mut buf = Vec::new();
     let _ = std::io::stdin().lock().take(n).read_to_end(&mut buf);
+    crate::statistics::io_input(buf.len());
     if buf.is_empty() && n > 0 {
         return Ok(crate::atom::intern("eof"));
     }

@@ -14,16 +14,22 @@ pub mod apply;
 pub mod atom;
 pub mod copy;
 pub mod etf;
+// ETS: tables outside process heaps, match specifications.
+pub mod ets;
 pub mod exception;
 pub mod foreign;
 pub mod gc;
 pub mod heap;
 pub mod mailbox;
+// Ports: OS processes spoken to through pipes (open_port/2).
+pub mod port;
 pub mod proc_bifs;
 pub mod process;
 pub mod scheduler;
 pub mod stack;
 pub mod start;
+// Counters for erlang:statistics/1 (slices, reductions, collections, I/O).
+pub mod statistics;
 // Timers (issue 4): the shared timer service.
 pub mod timer;
 

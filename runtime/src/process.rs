@@ -45,6 +45,7 @@
 //! Erlang stack ([`crate::stack::INITIAL_STACK_WORDS`] words) and a pid
 //! table entry; see `docs/runtime-core.md` for measured numbers.
 
+pub mod alias;
 pub mod dict;
 pub mod exit;
 pub mod info;

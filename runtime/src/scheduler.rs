@@ -398,6 +398,7 @@ const SPIN_ROUNDS: usize = 3;
 fn worker_loop(pool: &Pool, local: &Worker<Task>, index: usize) {
     let ctx = Ctx { pool, local };
     let prev = CURRENT.with(|c| c.replace(Some(NonNull::from(&ctx))));
+    crate::statistics::enter_scheduler(index);
     let mut tick: u32 = 0;
     while !pool.stop.load(Ordering::Relaxed) {
         fire_timers();
@@ -417,6 +418,7 @@ fn worker_loop(pool: &Pool, local: &Worker<Task>, index: usize) {
             None => sleep(pool, local),
         }
     }
+    crate::statistics::leave_scheduler();
     CURRENT.with(|c| c.set(prev));
 }
 
@@ -515,6 +517,7 @@ unsafe fn run_one(pool: &Pool, local: &Worker<Task>, task: Task) {
         // (`set_state(RUNNING)`) may read the reductions used so far.
         (*p).header.reds = REDUCTIONS_PER_SLICE;
         (*p).shared.set_state(process::RUNNING);
+        crate::statistics::slice_begin();
         let code = match (*p).header.resume.take() {
             Some(f) => Some((f, (*p).header.args[0], (*p).header.args[1], (*p).header.args[2], (*p).header.args[3])),
             None => (*p).stack.top_code(&(*p).header).map(|f| (f, tag::NIL, tag::NIL, tag::NIL, tag::NIL)),
@@ -528,6 +531,7 @@ unsafe fn run_one(pool: &Pool, local: &Worker<Task>, task: Task) {
     unsafe {
         let used = (REDUCTIONS_PER_SLICE - (*p).header.reds).max(0) as u64;
         (&(*p).shared).sig.add_reductions(used);
+        crate::statistics::slice_end(used);
     }
     match status {
         status::YIELD => {
@@ -614,6 +618,30 @@ fn register(proc: &Process) -> Term {
     table::register(proc.shared().clone());
     proc.shared().set_state(process::RUNNABLE);
     proc.pid()
+}
+
+/// The schedulers of the pool running on this thread (else of the pool
+/// that ran last, else as configured), for `erlang:system_info/1`.
+pub fn current_schedulers() -> usize {
+    with_current(|cur| cur.map(|(pool, _)| pool.n)).or_else(|| default_pool().map(|p| p.n)).unwrap_or_else(configured_count)
+}
+
+/// The processes waiting in each scheduler's run queue (for
+/// `erlang:statistics/1`), from the pool running on this thread, else the
+/// pool that ran last. Processes in the pool's injector (made runnable
+/// from outside the schedulers, not yet taken) count as queued on the
+/// first scheduler.
+pub fn run_queue_lengths() -> Vec<usize> {
+    let lengths = |pool: &Pool| {
+        let mut v: Vec<usize> = pool.stealers.iter().map(Stealer::len).collect();
+        if let Some(first) = v.first_mut() {
+            *first += pool.injector.len() + orphans().len();
+        }
+        v
+    };
+    with_current(|cur| cur.map(|(pool, _)| lengths(pool)))
+        .or_else(|| default_pool().map(|p| lengths(&p)))
+        .unwrap_or_else(|| vec![orphans().len()])
 }
 
 /// Registers a new process and makes it runnable (on the current

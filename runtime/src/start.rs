@@ -94,6 +94,7 @@ pub unsafe fn load_module(m: &ModuleInfo) -> Result<(), String> {
 /// else `main/0`) and runs the scheduler until it ends; returns the exit
 /// status.
 pub fn run_main(entry: Term, args: &[String]) -> i32 {
+    crate::statistics::start();
     let main_atom = crate::atom::intern("main");
     let mut proc = if let Some(code) = crate::apply::lookup(entry, main_atom, 1) {
         let words: usize = args.iter().map(|a| 2 + 2 * a.chars().count()).sum();

@@ -252,7 +252,9 @@ pub fn binary_to_integer<H: TermAlloc + ?Sized>(h: &mut H, bin: Term, b: Term) -
 /// `binary_to_float(Binary)`.
 pub fn binary_to_float<H: TermAlloc + ?Sized>(h: &mut H, bin: Term) -> BifResult {
     let bytes = binary_bytes(bin).ok_or(Error::Badarg)?;
-    let s = std::str::from_utf8(bytes).map_err(|_| Error::Badarg)?;
+    // A C string to OTP: the text ends at the first NUL.
+    let text = bytes.split(|&b| b == 0).next().unwrap_or(&[]);
+    let s = std::str::from_utf8(text).map_err(|_| Error::Badarg)?;
     let f = super::numeric::parse_float(s).ok_or(Error::Badarg)?;
     Ok(make_float(h, f))
 }

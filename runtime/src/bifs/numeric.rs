@@ -7,7 +7,7 @@ use num_traits::FromPrimitive;
 
 use crate::abi::{ProcessHeader, Term};
 use crate::term::{
-    bif_return, list_iter, make_bigint, make_float, make_int, make_string, view, BifResult, Error, TermAlloc, TermView,
+    bif_return, make_bigint, make_float, make_int, make_string, view, BifResult, Error, TermAlloc, TermView,
 };
 
 /// The integer an integral float denotes.
@@ -65,8 +65,19 @@ pub fn float_to_list<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
     }
 }
 
-/// Parses Erlang float syntax: `[+-]digits.digits[(e|E)[+-]digits]`.
+/// Parses float text as OTP's `list_to_float`/`binary_to_float` do (C
+/// `sys_chars_to_double`): `[+-]digits(.|,)digits[(e|E)[+-]digits]`, the
+/// text ending at its first NUL byte (a C string); overflow is refused,
+/// underflow gives zero or a denormal.
 pub fn parse_float(s: &str) -> Option<f64> {
+    let s = s.split('\0').next().unwrap_or("");
+    let owned;
+    let s = if s.contains(',') {
+        owned = s.replacen(',', ".", 1);
+        owned.as_str()
+    } else {
+        s
+    };
     let b = s.as_bytes();
     let mut i = 0;
     if matches!(b.first(), Some(b'+' | b'-')) {
@@ -104,14 +115,12 @@ pub fn parse_float(s: &str) -> Option<f64> {
 
 /// `list_to_float(Chars)`.
 pub fn list_to_float<H: TermAlloc + ?Sized>(h: &mut H, l: Term) -> BifResult {
-    let mut s = String::new();
-    for item in list_iter(l) {
-        match crate::term::char_code(item.map_err(|_| Error::Badarg)?) {
-            Some(c) if c.is_ascii() => s.push(c),
-            _ => return Err(Error::Badarg),
-        }
-    }
-    let f = parse_float(&s).ok_or(Error::Badarg)?;
+    // Any bytes (OTP copies them into a C string); only the text before a
+    // NUL must be ASCII float syntax.
+    let bytes = crate::term::list_to_bytes(l).ok_or(Error::Badarg)?;
+    let text = bytes.split(|&b| b == 0).next().unwrap_or(&[]);
+    let s = std::str::from_utf8(text).map_err(|_| Error::Badarg)?;
+    let f = parse_float(s).ok_or(Error::Badarg)?;
     Ok(make_float(h, f))
 }
 

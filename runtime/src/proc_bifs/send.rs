@@ -5,14 +5,23 @@ use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom::known;
 use crate::process::registry;
 
-/// `Dest ! Msg` and `erlang:send/2`: `Dest` is a pid, a registered name
+/// `Dest ! Msg` and `erlang:send/2`: `Dest` is a pid, an alias, a registered name
 /// (`badarg` if not registered) or `{Name, Node}` (dropped when `Name` is
 /// not registered here or `Node` is another node, as OTP does). Sends to
 /// dead processes are dropped.
 #[no_mangle]
 pub extern "C" fn kiln_bif_send(p: *mut ProcessHeader, dest: Term, msg: Term) -> Term {
+    if crate::port::is_port(dest) {
+        crate::port::control::send(dest, msg);
+        return msg;
+    }
     if tag::is_pid(dest) {
         crate::mailbox::send(dest, msg);
+        return msg;
+    }
+    // A reference: an alias (dropped unless active, as OTP does).
+    if let Some(r) = crate::process::signals::ref_number(dest) {
+        crate::process::alias::send(r, msg);
         return msg;
     }
     if tag::is_atom(dest) {

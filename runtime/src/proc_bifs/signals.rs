@@ -1,5 +1,5 @@
 //! Exit signals, links, monitors and flags: `exit/2`, `link`, `unlink`,
-//! `monitor`, `demonitor` and `process_flag`.
+//! `monitor`, `demonitor`, aliases and `process_flag`.
 
 use super::{list_elems, node_name, non_neg_small, priority_level, running, tuple_elems};
 use crate::abi::{tag, ProcessHeader, Term};
@@ -11,6 +11,9 @@ use crate::process::{info, registry, signals};
 #[no_mangle]
 pub extern "C" fn kiln_bif_link(p: *mut ProcessHeader, pid: Term) -> Term {
     let proc = running(p);
+    if crate::port::is_port(pid) {
+        return crate::bifs::port::link(proc, pid);
+    }
     if !tag::is_pid(pid) {
         return proc.badarg();
     }
@@ -24,6 +27,9 @@ pub extern "C" fn kiln_bif_link(p: *mut ProcessHeader, pid: Term) -> Term {
 #[no_mangle]
 pub extern "C" fn kiln_bif_unlink(p: *mut ProcessHeader, pid: Term) -> Term {
     let proc = running(p);
+    if crate::port::is_port(pid) {
+        return crate::bifs::port::unlink(proc, pid);
+    }
     if !tag::is_pid(pid) {
         return proc.badarg();
     }
@@ -36,6 +42,9 @@ pub extern "C" fn kiln_bif_unlink(p: *mut ProcessHeader, pid: Term) -> Term {
 #[no_mangle]
 pub extern "C" fn kiln_bif_exit_2(p: *mut ProcessHeader, pid: Term, reason: Term) -> Term {
     let proc = running(p);
+    if crate::port::is_port(pid) {
+        return crate::bifs::port::exit(proc, pid, reason);
+    }
     if !tag::is_pid(pid) {
         return proc.badarg();
     }
@@ -54,6 +63,9 @@ pub extern "C" fn kiln_bif_exit_2(p: *mut ProcessHeader, pid: Term, reason: Term
 #[no_mangle]
 pub extern "C" fn kiln_bif_monitor(p: *mut ProcessHeader, kind: Term, item: Term) -> Term {
     let proc = running(p);
+    if crate::atom::try_name(kind) == Some("port") {
+        return crate::bifs::port::monitor(proc, item);
+    }
     if crate::atom::try_name(kind) != Some("process") {
         return proc.badarg();
     }
@@ -81,6 +93,72 @@ pub extern "C" fn kiln_bif_monitor(p: *mut ProcessHeader, kind: Term, item: Term
     };
     let pid = registry::whereis(name).map_or(tag::NON_VALUE, |s| s.pid());
     signals::monitor(proc, pid, name)
+}
+
+/// `monitor/3` (type `process`): `monitor/2` with options; OTP 25's
+/// `{alias, explicit_unalias | demonitor | reply_demonitor}` makes the
+/// reference an alias of the caller too (see `process::alias`).
+#[no_mangle]
+pub extern "C" fn kiln_bif_monitor_3(p: *mut ProcessHeader, kind: Term, item: Term, opts: Term) -> Term {
+    use crate::process::alias::Mode;
+    let Some(opts) = list_elems(opts, 1 << 16) else { return running(p).badarg() };
+    let mut alias = None;
+    for o in opts {
+        match tuple_elems(o) {
+            Some(&[k, v]) if crate::atom::try_name(k) == Some("alias") => {
+                alias = Some(match crate::atom::try_name(v) {
+                    Some("explicit_unalias") => Mode::Explicit,
+                    Some("demonitor") => Mode::Demonitor,
+                    Some("reply_demonitor") => Mode::Reply,
+                    _ => return running(p).badarg(),
+                })
+            }
+            _ => return running(p).badarg(),
+        }
+    }
+    let r = kiln_bif_monitor(p, kind, item);
+    if let (Some(mode), Some(n)) = (alias, signals::ref_number(r)) {
+        crate::process::alias::activate(running(p), n, mode);
+    }
+    r
+}
+
+/// `alias/0`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_alias_0(p: *mut ProcessHeader) -> Term {
+    kiln_bif_alias(p, tag::NIL)
+}
+
+/// `alias/1` with options `explicit_unalias` (the default) and `reply`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_alias(p: *mut ProcessHeader, opts: Term) -> Term {
+    use crate::process::alias::Mode;
+    let proc = running(p);
+    let Some(opts) = list_elems(opts, 1 << 16) else { return proc.badarg() };
+    let mut mode = Mode::Explicit;
+    for o in opts {
+        match crate::atom::try_name(o) {
+            Some("explicit_unalias") => mode = Mode::Explicit,
+            Some("reply") => mode = Mode::Reply,
+            _ => return proc.badarg(),
+        }
+    }
+    let r = signals::next_ref();
+    let t = signals::ref_term(proc, r);
+    crate::process::alias::activate(proc, r, mode);
+    t
+}
+
+/// `unalias/1`: whether the alias was active.
+#[no_mangle]
+pub extern "C" fn kiln_bif_unalias(p: *mut ProcessHeader, r: Term) -> Term {
+    let proc = running(p);
+    let Some(n) = signals::ref_number(r) else { return proc.badarg() };
+    if crate::process::alias::deactivate(proc, n) {
+        known::TRUE
+    } else {
+        known::FALSE
+    }
 }
 
 /// `demonitor/1`.

@@ -76,8 +76,19 @@ pub fn log_report(level: crate::abi::Term, text: &str) {
 /// Reports how `proc` ended and sends its exit signals; returns the
 /// program's exit status if it is the main process (0 otherwise).
 pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
-    let by_signal = super::signals::on_exit(proc);
     let exc = proc.exception;
+    // The crash report goes out before the exit signals: a process that
+    // sees the `'DOWN'` and then changes the log level must not race it.
+    let crashed = proc.crashed && (exc.class == known::ERROR || exc.class == known::THROW);
+    if !is_main && crashed && !proc.shared.sig.is_dying() {
+        let text = format!(
+            "Error in process {} with exit value:\n{}\n",
+            term_to_string(proc.pid()),
+            term_to_string(proc.exit_reason)
+        );
+        log_report(known::ERROR, &text);
+    }
+    let by_signal = super::signals::on_exit(proc);
     if is_main && proc.foreign.is_some() {
         // A foreign main process reports its own failures (kiln-host).
         return match proc.foreign_status {
@@ -101,14 +112,6 @@ pub fn finish(proc: &mut Process, is_main: bool) -> i32 {
         let text = format!("escript: exception {class}: {}\n", term_to_string(exc.reason));
         write_stderr(text.as_bytes());
         return 127;
-    }
-    if !by_signal && proc.crashed && (exc.class == known::ERROR || exc.class == known::THROW) {
-        let text = format!(
-            "Error in process {} with exit value:\n{}\n",
-            term_to_string(proc.pid()),
-            term_to_string(proc.exit_reason)
-        );
-        log_report(known::ERROR, &text);
     }
     0
 }

@@ -61,6 +61,8 @@ pub enum Signal {
     /// target answers `{Ref, Answer}` (`r` is the reference's number) as
     /// a message to `from`. `status` is the run state `from` saw.
     Info { from: Term, r: u64, all: bool, status: Term },
+    /// A message sent through alias `r` (see `process::alias`).
+    Alias { r: u64 },
 }
 
 /// A monitor this process holds.
@@ -87,6 +89,8 @@ pub struct SigState {
     pub monitored_by: Vec<(u64, Term)>,
     /// `{M, F, A}` of the spawn, as atoms and an arity.
     pub initial_call: Option<(Term, Term, u32)>,
+    /// Active aliases (reference numbers) and how each ends.
+    pub aliases: Vec<(u64, crate::process::alias::Mode)>,
 }
 
 /// The signal-related half of [`Shared`].
@@ -450,6 +454,7 @@ fn handle(proc: &mut Process, sig: Signal, m: Message) {
                 st.monitors.remove(i)
             };
             let _ = from;
+            end_monitor_alias(proc, r);
             let msg = down_message(proc, mon, m.term);
             proc.mailbox.push_back(Message::copy_of(msg));
         }
@@ -457,6 +462,7 @@ fn handle(proc: &mut Process, sig: Signal, m: Message) {
             let answer = crate::process::info::answer(proc, m.term, all, status);
             reply_info(proc, from, r, answer);
         }
+        Signal::Alias { r } => crate::process::alias::receive(proc, r, m),
     }
 }
 
@@ -468,7 +474,8 @@ fn down_message(proc: &mut Process, mon: Monitor, reason: Term) -> Term {
     } else {
         name_node(proc, mon.name)
     };
-    let process = crate::atom::intern("process");
+    let kind = if crate::port::is_port(mon.target) { "port" } else { "process" };
+    let process = crate::atom::intern(kind);
     proc.tuple(&[DOWN, r, process, obj, reason])
 }
 
@@ -553,10 +560,24 @@ pub fn demonitor(proc: &mut Process, r: u64) -> bool {
             .map(|i| st.monitors.remove(i))
     };
     let Some(mon) = mon else { return false };
+    end_monitor_alias(proc, r);
+    if crate::port::is_port(mon.target) {
+        crate::port::control::demonitor(mon.target, r);
+        return true;
+    }
     if let Some(t) = table::lookup(tag::pid_serial(mon.target)) {
         t.sig.lock().monitored_by.retain(|&(n, _)| n != r);
     }
     true
+}
+
+/// A monitor created with `{alias, demonitor | reply_demonitor}` ends its
+/// alias when it goes.
+fn end_monitor_alias(proc: &mut Process, r: u64) {
+    use crate::process::alias::{self, Mode};
+    if matches!(alias::mode(proc, r), Some(Mode::Demonitor | Mode::Reply)) {
+        alias::deactivate(proc, r);
+    }
 }
 
 /// Removes every `{'DOWN', Ref, ...}` message for reference number `r`.
@@ -641,6 +662,10 @@ pub fn spawn_relations(
 pub fn on_exit(proc: &mut Process) -> bool {
     let by_signal = proc.shared.sig.is_dying();
     crate::process::registry::remove_dead(&proc.shared);
+    // Its ETS tables go (or pass to their heirs) before links and
+    // monitors fire, as in OTP.
+    crate::ets::process_exited(proc);
+    crate::process::alias::drop_all(proc);
     let st = {
         let mut guard = proc.shared.sig.lock();
         let st = std::mem::take(&mut *guard);
@@ -661,6 +686,10 @@ pub fn on_exit(proc: &mut Process) -> bool {
     let me = proc.pid();
     let reason = proc.exit_reason;
     for l in st.links {
+        if crate::port::is_port(l) {
+            crate::port::control::exit_signal(l, me, reason, true);
+            continue;
+        }
         if let Some(t) = table::lookup(tag::pid_serial(l)) {
             send_signal(
                 &t,
@@ -678,6 +707,10 @@ pub fn on_exit(proc: &mut Process) -> bool {
         }
     }
     for m in st.monitors {
+        if crate::port::is_port(m.target) {
+            crate::port::control::demonitor(m.target, m.r);
+            continue;
+        }
         if let Some(t) = table::lookup(tag::pid_serial(m.target)) {
             t.sig.lock().monitored_by.retain(|&(n, _)| n != m.r);
         }

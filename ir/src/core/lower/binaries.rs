@@ -191,7 +191,10 @@ impl<'a> Lowerer<'a> {
                     .with_note("help: give it a size, as in `Bin:4/binary`"));
             }
             let size = match &el.size {
-                Some(s) => Some(self.guard_value(s)?),
+                Some(s) => Some(match self.constant_size(s) {
+                    Some(constant) => constant,
+                    None => self.guard_value(s)?,
+                }),
                 None => spec.default_size().map(|l| Expr::Atomic(Operand::Lit(l))),
             };
             match &el.value.kind {

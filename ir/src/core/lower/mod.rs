@@ -9,6 +9,7 @@
 
 mod binaries;
 mod comprehension;
+mod constant;
 mod maps;
 mod maybe;
 mod patterns;
@@ -515,6 +516,7 @@ impl<'a> Lowerer<'a> {
                 // `fun is_atom/1` names the auto-imported BIF: `fun erlang:is_atom/1`.
                 match kiln_abi::bif_table::lookup_auto_import(name, *arity) {
                     Some(bif) => Ok(Operand::Lit(Lit::Export(bif.module.into(), name.clone(), *arity))),
+                    None if kiln_abi::auto_imports::is_auto_imported(name, *arity) => Ok(Operand::Lit(Lit::Export("erlang".into(), name.clone(), *arity))),
                     None => Err(Diagnostic::error(e.span, format!("function {name}/{arity} undefined"))),
                 }
             }
@@ -604,7 +606,7 @@ impl<'a> Lowerer<'a> {
                 if name == "apply" && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));
                 }
-                if kiln_abi::bif_table::lookup_auto_import(name, arity).is_some() {
+                if kiln_abi::bif_table::lookup_auto_import(name, arity).is_some() || kiln_abi::auto_imports::is_auto_imported(name, arity) {
                     return Ok(self.bind(b, erlang_call(name, ops)));
                 }
                 Err(Diagnostic::error(fun.span, format!("function {name}/{arity} undefined"))

@@ -42,13 +42,7 @@ impl<'a> Lowerer<'a> {
             K::Atom(a) => Pat::Lit(Lit::Atom(a.clone())),
             K::Nil => Pat::Lit(Lit::Nil),
             K::String(s) => string_pat(s, Pat::Lit(Lit::Nil)),
-            K::UnOp(ast::UnOp::Neg, x) => match &x.kind {
-                K::Integer(i) if i == "0" => Pat::Lit(Lit::Integer("0".into())),
-                K::Integer(i) => Pat::Lit(Lit::Integer(format!("-{i}"))),
-                K::Float(f) => Pat::Lit(Lit::Float(-f)),
-                _ => return Err(illegal(p.span)),
-            },
-            K::UnOp(ast::UnOp::Plus, x) => self.pat_in(x, fresh, shadowed)?,
+            K::UnOp(..) => self.constant_pattern(p)?,
             K::Cons(h, t) => {
                 let h = self.pat_in(h, fresh, shadowed)?;
                 let t = self.pat_in(t, fresh, shadowed)?;
@@ -65,14 +59,11 @@ impl<'a> Lowerer<'a> {
                     (l, r) => Pat::Both(Box::new(l), Box::new(r)),
                 }
             }
-            K::BinOp(ast::BinOp::Append, l, r) => match &l.kind {
-                K::String(s) => {
-                    let tail = self.pat_in(r, fresh, shadowed)?;
-                    string_pat(s, tail)
-                }
-                K::Nil => self.pat_in(r, fresh, shadowed)?,
-                _ => return Err(illegal(p.span).with_note("help: only a string literal may precede `++` in a pattern")),
-            },
+            K::BinOp(ast::BinOp::Append, l, r) => {
+                let op = self.operator_span(p);
+                self.append_pattern(op, l, r, fresh, shadowed)?
+            }
+            K::BinOp(..) => self.constant_pattern(p)?,
             K::Record { base: None, name, fields } => self.record_pattern(name, fields, p.span, fresh, shadowed)?,
             K::RecordIndex { name, field } => {
                 Pat::Lit(Lit::Integer(self.record_field_index(name, field, p.span)?.to_string()))
@@ -81,6 +72,38 @@ impl<'a> Lowerer<'a> {
             K::Map { base: None, fields } => self.map_pattern(fields, fresh, shadowed)?,
             _ => return Err(illegal(p.span)),
         })
+    }
+
+    /// `Prefix ++ Tail`, where erl_lint allows as the prefix a string, `[]`
+    /// or a list of integer and character literals (`[$a, $b] ++ T`);
+    /// anything else is reported at the operator, `op`.
+    fn append_pattern(
+        &mut self,
+        op: Span,
+        l: &ast::Expr,
+        r: &ast::Expr,
+        fresh: bool,
+        shadowed: &mut HashSet<String>,
+    ) -> Result<Pat> {
+        use ast::ExprKind as K;
+        match &l.kind {
+            K::String(s) => {
+                let tail = self.pat_in(r, fresh, shadowed)?;
+                Ok(string_pat(s, tail))
+            }
+            K::Nil => self.pat_in(r, fresh, shadowed),
+            K::Cons(h, t) => {
+                let head = match &h.kind {
+                    K::Integer(i) => Lit::Integer(i.clone()),
+                    K::Char(c) => Lit::Integer(c.to_string()),
+                    _ => return Err(illegal(op).with_note(APPEND_HELP)),
+                };
+                // erl_lint goes on with `T ++ R`, reported at the cons.
+                let tail = self.append_pattern(l.span, t, r, fresh, shadowed)?;
+                Ok(Pat::Cons(Box::new(Pat::Lit(head)), Box::new(tail)))
+            }
+            _ => Err(illegal(op).with_note(APPEND_HELP)),
+        }
     }
 
     fn record_pattern(
@@ -109,6 +132,8 @@ impl<'a> Lowerer<'a> {
         Ok(Pat::Tuple(elems))
     }
 }
+
+const APPEND_HELP: &str = "help: only a string or a list of integer literals may precede `++` in a pattern";
 
 fn illegal(span: Span) -> Diagnostic {
     Diagnostic::error(span, "illegal pattern")

@@ -1,0 +1,214 @@
+//! The library: every module a program may call without giving it to
+//! `kiln build`.
+//!
+//! Two sources, in this order:
+//! 1. kiln's own modules (`stdlib/*.erl`, embedded in the compiler): those
+//!    OTP implements inside the VM (`erlang`, ...) and, for now, the ones
+//!    kiln still has its own version of;
+//! 2. OTP's modules, compiled from the sources of the installed OTP
+//!    ([`otp`]), with their BIF stubs replaced by the BIFs ([`bif_stubs`]).
+//!
+//! Each module is compiled once per target into the cache ([`cache`]); a
+//! program links only the library modules it can reach from its own
+//! functions ([`reach`], over the modules' [`summary`]s), so `hello` does
+//! not grow with the library.
+
+mod bif_stubs;
+mod cache;
+pub mod otp;
+mod reach;
+pub mod summary;
+
+use crate::driver::Failure;
+use kiln_codegen::Target;
+use kiln_frontend::preprocessor::PreprocessOptions;
+use kiln_ir::ssa;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use summary::{Mfa, Summary};
+
+include!(concat!(env!("OUT_DIR"), "/stdlib_sources.rs"));
+
+pub use cache::LibModule;
+
+/// Where a library module comes from.
+#[derive(Clone)]
+pub enum Origin {
+    /// kiln's own `stdlib/NAME.erl`.
+    Kiln(&'static str),
+    /// OTP's source.
+    Otp(otp::OtpModule),
+}
+
+/// The library module `name`, if there is one.
+pub fn find(name: &str) -> Option<Origin> {
+    if let Some((_, src)) = STDLIB_SOURCES.iter().find(|(n, _)| *n == name) {
+        return Some(Origin::Kiln(src));
+    }
+    otp::Otp::installed().and_then(|o| o.module(name)).map(|m| Origin::Otp(m.clone()))
+}
+
+/// The library modules a program made of `user` modules can reach (see
+/// [`reach`]), each compiled for `target` (from the cache when possible).
+/// A library module the program calls that does not compile is reported
+/// in the returned warnings; calls into it fail at run time with `undef`.
+pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>, Vec<String>), Failure> {
+    let defined: BTreeSet<&str> = user.iter().map(|m| m.name.as_str()).collect();
+    let mut failure: Option<Failure> = None;
+    let mut errors: BTreeMap<String, String> = BTreeMap::new();
+    let load = |name: &str| -> Option<Arc<Summary>> {
+        if defined.contains(name) || failure.is_some() {
+            return None;
+        }
+        match cache::summary(name, &find(name)?) {
+            Ok(Ok(s)) => Some(Arc::new(s)),
+            Ok(Err(why)) => {
+                errors.insert(name.to_string(), why);
+                None
+            }
+            Err(f) => {
+                failure = Some(f);
+                None
+            }
+        }
+    };
+    let mut walk = reach::Walk::new(load, may_be_used_by_name);
+    let mut direct = BTreeSet::new();
+    for m in user {
+        let s = summary::of(m);
+        direct.extend(s.calls().into_iter().map(|(module, _, _)| module));
+        walk.root(&m.name, s);
+    }
+    let reached = walk.run();
+    if let Some(f) = failure {
+        return Err(f);
+    }
+    if std::env::var_os("KILN_EXPLAIN_LINK").is_some() {
+        for (m, why) in &reached {
+            eprintln!("link {m}: {why}");
+        }
+    }
+    let mut warnings: Vec<String> = errors
+        .iter()
+        .filter(|(name, _)| direct.contains(*name))
+        .map(|(name, why)| format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}"))
+        .collect();
+    let wanted: Vec<(String, Origin)> =
+        reached.into_keys().filter(|m| !defined.contains(m.as_str())).filter_map(|m| find(&m).map(|o| (m, o))).collect();
+    let mut linked = Vec::new();
+    for ((name, origin), object) in wanted.iter().zip(compile_all(&wanted, target)?) {
+        match object {
+            Ok(object) => {
+                let summary = match cache::summary(name, origin)? {
+                    Ok(s) => Arc::new(s),
+                    Err(why) => return Err(Failure::Message(format!("library module `{name}`: {why}"))),
+                };
+                linked.push(LibModule { name: name.clone(), object, summary });
+            }
+            Err(why) => warnings.push(format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}")),
+        }
+    }
+    Ok((linked, warnings))
+}
+
+/// Compiles (or finds in the cache) the object of every module of `wanted`,
+/// on as many threads as there are cores.
+fn compile_all(wanted: &[(String, Origin)], target: Target) -> Result<Vec<Result<std::path::PathBuf, String>>, Failure> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(wanted.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    type Slot = std::sync::Mutex<Option<Result<Result<std::path::PathBuf, String>, Failure>>>;
+    let results: Vec<Slot> = wanted.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((name, origin)) = wanted.get(i) else { break };
+                let r = cache::object(name, origin, target);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| slot.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or_else(|| Err(Failure::Message("a library compile thread died".into()))))
+        .collect()
+}
+
+/// Whether a module that reachable code mentions by name may be called by
+/// name: kiln's own, and the core library's (stdlib and kernel) except the
+/// interactive tools (an atom `c` or `i` in a program is almost never the
+/// shell's module). Other applications' modules are linked when called.
+fn may_be_used_by_name(name: &str) -> bool {
+    const SHELL_TOOLS: &[&str] = &["c", "i", "shell", "shell_default", "edlin", "edlin_expand", "user_default"];
+    match find(name) {
+        Some(Origin::Kiln(_)) => true,
+        Some(Origin::Otp(m)) => (m.app == "stdlib" || m.app == "kernel") && !SHELL_TOOLS.contains(&name),
+        None => false,
+    }
+}
+
+/// Functions called by `user` and `lib` modules that nothing defines (not
+/// a module of the program, a library module or a BIF), for `undef` stubs
+/// and warnings; `true` when the program's own modules call it.
+pub fn undefined_calls(user: &[ssa::Module], lib: &[LibModule]) -> BTreeMap<Mfa, bool> {
+    let user: Vec<(String, Summary)> = user.iter().map(|m| (m.name.clone(), summary::of(m))).collect();
+    let mut defined: BTreeSet<Mfa> = BTreeSet::new();
+    for (name, s) in &user {
+        defined.extend(s.exports(name));
+    }
+    for m in lib {
+        defined.extend(m.summary.exports(&m.name));
+    }
+    let is_missing = |c: &Mfa| !defined.contains(c) && kiln_abi::bif_table::lookup(&c.0, &c.1, c.2).is_none();
+    let mut out = BTreeMap::new();
+    for m in lib {
+        for c in m.summary.calls().into_iter().filter(|c| is_missing(c)) {
+            out.insert(c, false);
+        }
+    }
+    for (_, s) in &user {
+        for c in s.calls().into_iter().filter(|c| is_missing(c)) {
+            out.insert(c, true);
+        }
+    }
+    out
+}
+
+/// Preprocessor options for an OTP module: its own directory, its
+/// application's `include/` and kernel's and stdlib's for `-include`,
+/// OTP's `lib/` for `-include_lib`.
+fn otp_options(m: &otp::OtpModule) -> PreprocessOptions {
+    let mut include_dirs = Vec::new();
+    if let Some(dir) = m.source.parent() {
+        include_dirs.push(dir.to_path_buf());
+    }
+    include_dirs.push(m.include.clone());
+    let otp = otp::Otp::installed();
+    // OTP's makefiles pass kernel's and stdlib's include directories to
+    // every application (`logger.hrl`, `file.hrl`, `erl_compile.hrl`).
+    include_dirs.extend(otp.into_iter().flat_map(|o| o.shared_includes.iter().cloned()));
+    let lib_dirs = otp.map(|o| vec![o.lib_dir.clone()]).unwrap_or_default();
+    PreprocessOptions { include_dirs, lib_dirs, defines: Vec::new() }
+}
+
+/// Source -> SSA for a library module; a failure is rendered as text.
+fn lower(name: &str, origin: &Origin) -> Result<ssa::Module, String> {
+    let (sources, ast) = match origin {
+        Origin::Kiln(text) => kiln_frontend::parse_source(&format!("stdlib/{name}.erl"), text),
+        Origin::Otp(m) => kiln_frontend::parse_file(&m.source, &otp_options(m)),
+    };
+    let render = |diags: Vec<kiln_frontend::diagnostic::Diagnostic>| diags.iter().map(|d| d.render(&sources)).collect::<String>();
+    let mut ast = ast.map_err(render)?;
+    if matches!(origin, Origin::Otp(_)) {
+        bif_stubs::replace_bif_stubs(&mut ast);
+    }
+    let core = kiln_ir::core::lower::lower_module(&ast, &sources).map_err(render)?;
+    let mut ssa = kiln_ir::ssa::lower_module(&core).map_err(|d| render(vec![d]))?;
+    // Stack traces name OTP's files as OTP's own build does: `gen.erl`.
+    if let Origin::Otp(m) = origin {
+        if let Some(base) = m.source.file_name() {
+            ssa.file = base.to_string_lossy().into_owned();
+        }
+    }
+    Ok(ssa)
+}

@@ -7,6 +7,7 @@
 #   make bench   the benchmarks under kiln and under erl (JIT), with ratios
 #   make fmt     cargo fmt
 #   make otp-parse-check   parse every OTP source file that erlc accepts
+#   make otp-check         `kiln check` every OTP source file that erlc compiles
 #   make expected          regenerate tests/conformance/*.expected with real OTP
 #
 # Everything is built with the release profile only, so nothing compiles twice.
@@ -22,7 +23,7 @@ CARGO ?= cargo
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 KILN := $(TARGET_DIR)/release/kiln
 
-.PHONY: setup build test run bench fmt otp-parse-check expected
+.PHONY: setup build test run bench fmt otp-parse-check otp-check expected
 
 setup:
 	scripts/setup.sh
@@ -46,6 +47,9 @@ fmt:
 
 otp-parse-check: build
 	scripts/otp-parse-check.sh
+
+otp-check: build
+	scripts/otp-check.sh
 
 expected:
 	tests/gen-expected.sh

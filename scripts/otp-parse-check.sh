@@ -11,8 +11,9 @@
 # Prints the failures, then "N of M files parse (erlc accepts M)"; exits 1 if N < M.
 #
 # erlc's verdicts are cached in <target>/otp-parse-check/erlc-accepts.txt, keyed on
-# the OTP version and the file list; the check runs `compile:file(F, ['P', ...])` (what
-# erlc -P does) in one VM per job instead of starting a VM per file.
+# the OTP version, the file list and the options; the check runs
+# `compile:file(F, ['P', ...])` (what erlc -P does) in one VM per job instead of
+# starting a VM per file (scripts/otp-sources.sh, shared with otp-check.sh).
 #
 # Environment: KILN (kiln binary), CARGO_TARGET_DIR, JOBS (default 2),
 #              OTP_LIB (default /usr/lib/erlang/lib), KILN_PARSE_TIMEOUT (s, default 60).
@@ -39,52 +40,15 @@ mkdir -p "$cache_dir"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-find "$otp_lib"/*/src -maxdepth 1 -name '*.erl' -type f | LC_ALL=C sort >"$work/all.txt"
+. "$root/scripts/otp-sources.sh"
+otp_sources "$work/all.txt"
 total="$(wc -l <"$work/all.txt")"
 [ "$total" -gt 0 ] || { echo "otp-parse-check: no sources under $otp_lib/*/src (install erlang-src)" >&2; exit 1; }
 
-otp_release="$(erl -noshell -eval 'io:format("~s ~s", [erlang:system_info(otp_release), erlang:system_info(version)]), halt().')"
-key="# erlc -P verdicts for OTP $otp_release, $total files, list $(md5sum <"$work/all.txt" | cut -c1-16)"
-
-if [ -f "$cache" ] && [ "$(head -n1 "$cache")" = "$key" ]; then
-    echo "otp-parse-check: using cached erlc verdicts ($cache)"
-else
-    echo "otp-parse-check: asking erlc about $total files ($jobs jobs; cached afterwards)"
-    # Deal the files round-robin into one list per job; each job is one VM.
-    awk -v n="$jobs" -v dir="$work" '{ print > (dir "/part." (NR % n)) }' "$work/all.txt"
-    pids=()
-    for part in "$work"/part.*; do
-        out="$work/out.${part##*.}"
-        mkdir -p "$out.beam"
-        FILE_LIST="$part" OUT_DIR="$out.beam" erl -noshell -eval '
-            {ok, Bin} = file:read_file(os:getenv("FILE_LIST")),
-            Out = os:getenv("OUT_DIR"),
-            Files = [F || F <- string:split(binary_to_list(Bin), "\n", all), F =/= ""],
-            Check = fun(F) ->
-                        Src = filename:dirname(F),
-                        Opts = [list_to_atom("P"), {i, Src}, {i, filename:join(Src, "../include")}, {outdir, Out}],
-                        case catch compile:file(F, Opts) of
-                            {ok, _} -> io:format("ACCEPT ~s~n", [F]);
-                            {ok, _, _} -> io:format("ACCEPT ~s~n", [F]);
-                            _ -> ok
-                        end
-                    end,
-            lists:foreach(Check, Files),
-            halt().' >"$out.txt" 2>"$out.err" &
-        pids+=("$!")
-    done
-    for pid in "${pids[@]}"; do
-        if ! wait "$pid"; then
-            echo "otp-parse-check: the erlc check failed:" >&2
-            cat "$work"/out.*.err >&2
-            exit 1
-        fi
-    done
-    { echo "$key"; cat "$work"/out.*.txt | sed -n 's/^ACCEPT //p' | LC_ALL=C sort; } >"$cache.tmp"
-    mv "$cache.tmp" "$cache"
-fi
-
-tail -n +2 "$cache" >"$work/accepted.txt"
+# What `erlc -P -I <src> -I <src>/../include` does.
+options='[list_to_atom("P"), {i, Src}, {i, filename:join(Src, "../include")}, {outdir, Out}]'
+otp_erlc_accepts "$work/all.txt" "$cache" "$jobs" "$options" >"$work/accepted.txt" ||
+    { echo "otp-parse-check: the erlc check failed" >&2; exit 1; }
 accepted="$(wc -l <"$work/accepted.txt")"
 if [ "$accepted" -eq 0 ]; then
     rm -f "$cache"

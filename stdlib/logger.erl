@@ -3,6 +3,13 @@
 %% output, `=LEVEL REPORT==== Time ===` then the text). Crash reports of
 %% processes that die of an error go through the same level (see
 %% runtime/src/process/exit.rs).
+%%
+%% The ?LOG_* macros of logger.hrl (what OTP's gen_server, supervisor,
+%% proc_lib... log with) call allow/2 and macro_log/3,4,5: those events are
+%% formatted by OTP's own logger_formatter with the default handler's
+%% configuration (legacy header, multi-line), so their text is OTP's,
+%% report callbacks (gen_server:format_log/2, proc_lib:report_cb/2, ...)
+%% included. Handlers, filters and module levels are not there yet.
 -module(logger).
 -export([set_primary_config/1, set_primary_config/2, get_primary_config/0,
          update_primary_config/1,
@@ -10,7 +17,9 @@
          critical/1, critical/2, critical/3, error/1, error/2, error/3,
          warning/1, warning/2, warning/3, notice/1, notice/2, notice/3,
          info/1, info/2, info/3, debug/1, debug/2, debug/3,
-         log/2, log/3, log/4, allow/2]).
+         log/2, log/3, log/4, allow/2,
+         macro_log/3, macro_log/4, macro_log/5, timestamp/0,
+         format_report/1, filter_stacktrace/2, sync/0]).
 
 set_primary_config(level, Level) ->
     case erlang:'$logger_set_level'(Level) of
@@ -109,3 +118,143 @@ value_format(V) ->
         true -> "~ts";
         false -> "~tp"
     end.
+
+%% The ?LOG_* macros: Location is #{mfa, line, file}; the message is a
+%% string, a report, {Format, Args} or {Fun, FunArgs}.
+macro_log(Location, Level, StringOrReport) ->
+    log_event(Location, Level, StringOrReport, #{}).
+
+macro_log(Location, Level, StringOrReport, Meta)
+  when is_map(Meta), not is_function(StringOrReport) ->
+    log_event(Location, Level, StringOrReport, Meta);
+macro_log(Location, Level, FunOrFormat, Args) ->
+    log_event(Location, Level, {FunOrFormat, Args}, #{}).
+
+macro_log(Location, Level, FunOrFormat, Args, Meta) ->
+    log_event(Location, Level, {FunOrFormat, Args}, Meta).
+
+log_event(Location, Level, Message, Meta0) ->
+    case allow(Level, undefined) of
+        true ->
+            Meta = maps:merge(#{pid => self(), gl => group_leader(), time => timestamp()},
+                              maps:merge(Location, Meta0)),
+            case message(Message) of
+                skip ->
+                    ok;
+                Msg ->
+                    Event = #{level => Level, msg => Msg, meta => Meta},
+                    Config = #{legacy_header => true, single_line => false},
+                    Text = logger_formatter:format(Event, Config),
+                    write(unicode:characters_to_list(Text))
+            end;
+        false ->
+            ok
+    end.
+
+%% Formatted events are written by a handler process, as OTP's default
+%% handler does (the logging process formats, the handler writes): a
+%% process that logs and then goes on printing is not held up, and its
+%% own output may come first, as under OTP.
+-define(HANDLER, logger_std_h_default).
+
+write(Text) ->
+    handler() ! {write, Text},
+    ok.
+
+handler() ->
+    case whereis(?HANDLER) of
+        undefined ->
+            Pid = spawn(fun handler_loop/0),
+            try register(?HANDLER, Pid) of
+                true -> Pid
+            catch
+                error:badarg ->
+                    exit(Pid, kill),
+                    handler()
+            end;
+        Pid ->
+            Pid
+    end.
+
+handler_loop() ->
+    receive
+        {write, Text} ->
+            erlang:'$logger_write'(Text),
+            handler_loop();
+        {sync, From, Ref} ->
+            From ! {Ref, ok},
+            handler_loop()
+    end.
+
+%% Waits until every event logged so far is written (kiln_escript calls
+%% this when main returns, so no report is lost at exit).
+sync() ->
+    case whereis(?HANDLER) of
+        undefined ->
+            ok;
+        Pid ->
+            Ref = monitor(process, Pid),
+            Pid ! {sync, self(), Ref},
+            receive
+                {Ref, ok} -> demonitor(Ref, [flush]), ok;
+                {'DOWN', Ref, _, _, _} -> ok
+            end
+    end.
+
+%% The `msg` of a log event.
+message({Fun, FunArgs}) when is_function(Fun, 1) ->
+    case Fun(FunArgs) of
+        {Format, Args} when is_list(Args) -> {Format, Args};
+        {report, _} = Report -> Report;
+        {string, _} = String -> String;
+        Report when is_map(Report); is_list(Report), is_tuple(hd(Report)) -> {report, Report};
+        String when is_list(String); is_binary(String) -> {string, String};
+        _ -> skip
+    end;
+message({Format, Args}) when is_list(Args) -> {Format, Args};
+message(Report) when is_map(Report) -> {report, Report};
+message([{_, _} | _] = Report) -> {report, Report};
+message(String) -> {string, String}.
+
+%% The time stamp of a log event: system time in microseconds.
+timestamp() ->
+    os:system_time(microsecond).
+
+%% The default report callback: a report (a map or a key-value list) as
+%% one "Key: Value" line per pair; a report that is a flat string as it
+%% is; anything else printed as a term.
+format_report(Report) when is_map(Report) ->
+    format_report(maps:to_list(Report));
+format_report(Report) when is_list(Report) ->
+    case lists:flatten(Report) of
+        [] ->
+            {"~tp", [[]]};
+        Flat ->
+            case io_lib:printable_unicode_list(Flat) of
+                true -> {"~ts", [Flat]};
+                false -> pairs_format(Report)
+            end
+    end;
+format_report(Report) ->
+    {"~tp", [Report]}.
+
+pairs_format(Pairs) ->
+    {Formats, Args} = lists:unzip([pair_format(P) || P <- Pairs]),
+    {lists:flatten(lists:join("~n", Formats)), lists:append(Args)}.
+
+pair_format({Key, Value}) ->
+    ValueFormat = case io_lib:printable_unicode_list(Value) of
+                      true -> "~ts";
+                      false -> "~tp"
+                  end,
+    {"    ~tp: " ++ ValueFormat, [Key, Value]};
+pair_format(Term) ->
+    {"    ~tp", [Term]}.
+
+%% A stack trace without the frames of `Module` and those below them.
+filter_stacktrace(Module, [{Module, _, _, _} | _]) ->
+    [];
+filter_stacktrace(Module, [Frame | Rest]) ->
+    [Frame | filter_stacktrace(Module, Rest)];
+filter_stacktrace(_, []) ->
+    [].

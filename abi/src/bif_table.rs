@@ -173,6 +173,11 @@ bifs! {
     "erlang" "exit"/2 => "kiln_bif_exit_2", auto;
     "erlang" "monitor"/2 => "kiln_bif_monitor", auto;
     "erlang" "monitor"/3 => "kiln_bif_monitor_3", auto;
+    // The program's modules (runtime/src/apply.rs).
+    "erlang" "module_loaded"/1 => "kiln_bif_module_loaded", auto;
+    "erlang" "function_exported"/3 => "kiln_bif_function_exported";
+    // init (runtime/src/bifs/init.rs; the rest is stdlib/init.erl).
+    "init" "get_plain_arguments"/0 => "kiln_bif_init_get_plain_arguments";
     "erlang" "alias"/0 => "kiln_bif_alias_0", auto;
     "erlang" "alias"/1 => "kiln_bif_alias", auto;
     "erlang" "unalias"/1 => "kiln_bif_unalias", auto;
@@ -192,6 +197,7 @@ bifs! {
     "erlang" "$logger_level"/0 => "kiln_bif_logger_level";
     "erlang" "$logger_set_level"/1 => "kiln_bif_logger_set_level";
     "erlang" "$logger_emit"/2 => "kiln_bif_logger_emit";
+    "erlang" "$logger_write"/1 => "kiln_bif_logger_write";
     // End of process semantics.
     // process_info of other processes, erlang:send/3, send_nosuspend (runtime/
     // src/proc_bifs.rs, runtime/src/process/{signals,info}.rs). process_info/1,2
@@ -444,6 +450,8 @@ bifs! {
     "erlang" "universaltime_to_localtime"/1 => "kiln_bif_universaltime_to_localtime";
     "erlang" "localtime_to_universaltime"/1 => "kiln_bif_localtime_to_universaltime";
     "erlang" "localtime_to_universaltime"/2 => "kiln_bif_localtime_to_universaltime_2";
+    "erlang" "posixtime_to_universaltime"/1 => "kiln_bif_posixtime_to_universaltime";
+    "erlang" "universaltime_to_posixtime"/1 => "kiln_bif_universaltime_to_posixtime";
     // End of calendar time.
     // Timers (issue 4; runtime/src/bifs/timers.rs, timers_clock.rs, the
     // service in runtime/src/timer.rs). '$timer_start'(Kind, Time, Target,
@@ -462,21 +470,17 @@ bifs! {
     "erlang" "time_offset"/1 => "kiln_bif_time_offset";
     "erlang" "now"/0 => "kiln_bif_now", auto;
     // End of timers.
-    // I/O.
-    "io" "format"/1 => "kiln_bif_io_format_1";
-    "io" "format"/2 => "kiln_bif_io_format_2";
-    "io" "put_chars"/1 => "kiln_bif_io_put_chars";
+    // I/O. The io module is Erlang (stdlib/io.erl) over the I/O servers
+    // (stdlib/kiln_user_io.erl); these reach the built-in servers' devices
+    // without a message (runtime/src/io_server.rs). io_lib's formatting is
+    // here (runtime/src/io_bifs.rs).
+    "erlang" "$io_format"/3 => "kiln_bif_io_format_fast";
+    "erlang" "$io_put_chars"/3 => "kiln_bif_io_put_chars_fast";
+    "erlang" "$io_put"/3 => "kiln_bif_io_server_put";
+    "erlang" "$io_encoding"/1 => "kiln_bif_io_encoding";
+    "erlang" "$io_set_encoding"/2 => "kiln_bif_io_set_encoding";
+    "erlang" "$io_read_line"/0 => "kiln_bif_io_read_line";
     "io_lib" "format"/2 => "kiln_bif_io_lib_format";
-    // io / io_lib beyond format (runtime/src/io_bifs.rs; the rest is
-    // stdlib/io.erl and stdlib/io_lib.erl). Devices: standard_io, user,
-    // standard_error; anything else is badarg.
-    "io" "format"/3 => "kiln_bif_io_format_3";
-    "io" "fwrite"/1 => "kiln_bif_io_format_1";
-    "io" "fwrite"/2 => "kiln_bif_io_format_2";
-    "io" "fwrite"/3 => "kiln_bif_io_format_3";
-    "io" "put_chars"/2 => "kiln_bif_io_put_chars_2";
-    "io" "get_line"/1 => "kiln_bif_io_get_line";
-    "io" "get_chars"/2 => "kiln_bif_io_get_chars";
     "io_lib" "fwrite"/2 => "kiln_bif_io_lib_format";
     "io_lib" "write"/1 => "kiln_bif_io_lib_write";
     "io_lib" "write"/2 => "kiln_bif_io_lib_write_2";

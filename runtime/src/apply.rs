@@ -26,9 +26,51 @@ fn table() -> &'static RwLock<HashMap<Key, ErlFn>> {
     EXPORTS.get_or_init(|| RwLock::new(HashMap::new()))
 }
 
+fn modules() -> &'static RwLock<std::collections::HashSet<Term>> {
+    static MODULES: OnceLock<RwLock<std::collections::HashSet<Term>>> = OnceLock::new();
+    MODULES.get_or_init(|| RwLock::new(std::collections::HashSet::new()))
+}
+
 /// Adds `module:function/arity` (later registrations replace earlier ones).
 pub fn register(module: Term, function: Term, arity: u32, code: ErlFn) {
     table().write().unwrap_or_else(PoisonError::into_inner).insert((module, function, arity), code);
+    modules().write().unwrap_or_else(PoisonError::into_inner).insert(module);
+}
+
+/// Whether the program holds a module of that name (`erlang:module_loaded/1`:
+/// a static program's modules are all loaded from the start).
+pub fn module_loaded(module: Term) -> bool {
+    modules().read().unwrap_or_else(PoisonError::into_inner).contains(&module)
+}
+
+/// `erlang:module_loaded/1`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_module_loaded(p: *mut ProcessHeader, module: Term) -> Term {
+    if !tag::is_atom(module) {
+        // SAFETY: BIFs are called with the running process's header.
+        return unsafe { Process::from_header(p) }.badarg();
+    }
+    if module_loaded(module) {
+        known::TRUE
+    } else {
+        known::FALSE
+    }
+}
+
+/// `erlang:function_exported/3`: whether `module:function/arity` is an
+/// exported function of the program (BIFs included, as in OTP).
+#[no_mangle]
+pub extern "C" fn kiln_bif_function_exported(p: *mut ProcessHeader, module: Term, function: Term, arity: Term) -> Term {
+    let a = tag::small_value(arity);
+    if !tag::is_atom(module) || !tag::is_atom(function) || !tag::is_small(arity) || !(0..=255).contains(&a) {
+        // SAFETY: BIFs are called with the running process's header.
+        return unsafe { Process::from_header(p) }.badarg();
+    }
+    if lookup(module, function, a as u32).is_some() {
+        known::TRUE
+    } else {
+        known::FALSE
+    }
 }
 
 /// Registers a module's exports; `Err` names an export whose name is not a

@@ -16,6 +16,7 @@ pub mod binary_module;
 #[cfg(test)]
 mod binary_tests;
 pub mod convert;
+pub mod init;
 pub mod data;
 // The ets module (tables and match specifications live in crate::ets).
 pub mod ets;

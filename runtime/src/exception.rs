@@ -179,8 +179,9 @@ impl EntryBuilder {
 
 /// How a failed body BIF shows in the trace.
 enum BifShape {
-    /// `error/1`, `exit/1`, `throw/1` and the compiler's `$` primitives:
-    /// no entry of their own (OTP raises those in the calling function).
+    /// `error/1`, `exit/1`, `throw/1`, `/`, unary `+` and the compiler's
+    /// `$` primitives: no entry of their own (OTP raises those in the
+    /// calling function).
     Hidden,
     /// `error/2,3`: no entry of their own; the caller's entry shows the
     /// given argument list.
@@ -192,6 +193,9 @@ enum BifShape {
 fn bif_shape(b: &bif_table::Bif) -> BifShape {
     match (b.module, b.name, b.arity) {
         ("erlang", "error" | "exit" | "throw", 1) => BifShape::Hidden,
+        // BEAM compiles `/` and unary `+` to instructions that raise
+        // `badarith` in the calling function, with no entry for the BIF.
+        ("erlang", "/", 2) | ("erlang", "+", 1) => BifShape::Hidden,
         ("erlang", "error", 2 | 3) => BifShape::CallerArgs,
         (_, name, _) if name.starts_with('$') => BifShape::Hidden,
         _ => BifShape::Own,
@@ -259,6 +263,9 @@ pub fn close_trace(proc: &mut Process, module: Option<&ModuleInfo>, loc: u64, bi
     for site in callers {
         // SAFETY: sites are registered from descriptors that live forever.
         let m = unsafe { &*(site.module as *const ModuleInfo) };
+        if is_program_start(m) {
+            continue;
+        }
         if let Some(e) = b.entry(proc, m, site.func, site.line, None) {
             entries.push(e);
         }
@@ -268,6 +275,16 @@ pub fn close_trace(proc: &mut Process, module: Option<&ModuleInfo>, loc: u64, bi
 }
 
 /// `error`, `exit` or `throw`.
+/// The module that starts `main` (stdlib/kiln_escript.erl) is not in
+/// stack traces: main is the bottom of a kiln program's stack, as the
+/// script's functions are of an escript's (whose own frames, escript and
+/// init, have no counterpart here).
+fn is_program_start(m: &ModuleInfo) -> bool {
+    // SAFETY: a descriptor's name points to `name_len` bytes.
+    let name = unsafe { crate::start::bytes(m.name, m.name_len) };
+    name == b"kiln_escript"
+}
+
 pub(crate) fn is_class(t: Term) -> bool {
     t == known::ERROR || t == known::EXIT || t == known::THROW
 }

@@ -1,5 +1,7 @@
-//! I/O BIFs (`io:format/1,2`, `io:put_chars/1`, `io_lib:format/2`,
-//! `erlang:display/1`) and the buffered standard output they share.
+//! The buffered standard output everything shares, `erlang:display/1`,
+//! and the `io_lib` BIFs (`format/2`, `write/1,2`, `print/1,4`,
+//! `write_atom/1`). The `io` module's output goes through the I/O servers
+//! (`io_server`), which write here.
 //!
 //! # Standard output
 //!
@@ -12,16 +14,17 @@
 //!
 //! # Encoding
 //!
-//! Like an escript's standard output, the device is `latin1`: characters
-//! up to 255 are written as single bytes and larger ones as `\x{HEX}`
-//! (what OTP's I/O server does for such a device).
+//! Like an escript's standard output, the device is `latin1` unless a
+//! program sets it to `unicode`: [`device_bytes`] is what a `latin1` device
+//! writes, characters up to 255 as single bytes and larger ones as
+//! `\x{HEX}` (what OTP's I/O server does for such a device).
 
 use std::io::{IsTerminal, Write};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::abi::{ProcessHeader, Term};
-use crate::format::{control, display, strings};
-use crate::term::{atoms, bif_return, bif_return_pure, make_string, BifResult, Error, TermAlloc};
+use crate::format::{control, display};
+use crate::term::{atoms, bif_return, make_string, BifResult, Error, TermAlloc};
 
 /// Buffered bytes beyond which the buffer is written out.
 pub const FLUSH_AT: usize = 8192;
@@ -33,13 +36,20 @@ struct Stdout {
 
 fn stdout_buffer() -> &'static Mutex<Stdout> {
     static OUT: OnceLock<Mutex<Stdout>> = OnceLock::new();
-    OUT.get_or_init(|| Mutex::new(Stdout { buf: Vec::new(), terminal: std::io::stdout().is_terminal() }))
+    OUT.get_or_init(|| {
+        Mutex::new(Stdout {
+            buf: Vec::new(),
+            terminal: std::io::stdout().is_terminal(),
+        })
+    })
 }
 
 /// Appends bytes to standard output.
 pub fn write_stdout(bytes: &[u8]) {
     crate::statistics::io_output(bytes.len());
-    let mut out = stdout_buffer().lock().unwrap_or_else(PoisonError::into_inner);
+    let mut out = stdout_buffer()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     out.buf.extend_from_slice(bytes);
     if out.terminal || out.buf.len() >= FLUSH_AT {
         flush_locked(&mut out);
@@ -66,7 +76,9 @@ fn write_fully(w: &mut impl Write, mut bytes: &[u8]) {
             Ok(0) => return,
             Ok(n) => bytes = &bytes[n..],
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(std::time::Duration::from_millis(1)),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(1))
+            }
             Err(_) => return,
         }
     }
@@ -75,7 +87,9 @@ fn write_fully(w: &mut impl Write, mut bytes: &[u8]) {
 
 /// Writes out everything buffered for standard output.
 pub fn flush_stdout() {
-    let mut out = stdout_buffer().lock().unwrap_or_else(PoisonError::into_inner);
+    let mut out = stdout_buffer()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     flush_locked(&mut out);
 }
 
@@ -101,26 +115,6 @@ pub fn device_bytes(text: &str) -> Vec<u8> {
     out
 }
 
-/// Writes characters (code points) to standard output.
-pub fn put_text(text: &str) {
-    write_stdout(&device_bytes(text));
-}
-
-/// `io:format(Format, Args)`.
-pub fn io_format(fmt: Term, args: Term) -> BifResult {
-    let text = control::format(fmt, args)?;
-    put_text(&text);
-    Ok(atoms::OK)
-}
-
-/// `io:put_chars(CharData)`.
-pub fn put_chars(data: Term) -> BifResult {
-    let cs = strings::unicode_chardata(data).ok_or(Error::Badarg)?;
-    let text: String = cs.into_iter().map(|c| char::from_u32(c).ok_or(Error::Badarg)).collect::<Result<_, _>>()?;
-    put_text(&text);
-    Ok(atoms::OK)
-}
-
 /// `io_lib:format(Format, Args)`: the characters as a (flat) list.
 pub fn io_lib_format<H: TermAlloc + ?Sized>(h: &mut H, fmt: Term, args: Term) -> BifResult {
     let text = control::format(fmt, args)?;
@@ -137,21 +131,6 @@ pub fn display_term(t: Term) -> Term {
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_format_1(p: *mut ProcessHeader, fmt: Term) -> Term {
-    bif_return_pure(p, io_format(fmt, crate::abi::tag::NIL))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_format_2(p: *mut ProcessHeader, fmt: Term, args: Term) -> Term {
-    bif_return_pure(p, io_format(fmt, args))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_put_chars(p: *mut ProcessHeader, data: Term) -> Term {
-    bif_return_pure(p, put_chars(data))
-}
-
-#[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_format(p: *mut ProcessHeader, fmt: Term, args: Term) -> Term {
     bif_return(p, |proc| io_lib_format_deep(proc, fmt, args))
 }
@@ -161,54 +140,11 @@ pub extern "C" fn kiln_bif_display(_p: *mut ProcessHeader, t: Term) -> Term {
     display_term(t)
 }
 
-// --- The io and io_lib modules beyond format/1,2 (see docs/io.md). ---
-
-/// Where `io:format/3`, `io:put_chars/2`, ... write: `standard_io` and
-/// `user` are standard output, `standard_error` standard error. A pid
-/// (group leader) or any other device is `badarg`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Device {
-    Stdout,
-    Stderr,
-}
-
-fn device(d: Term) -> Result<Device, Error> {
-    match view_atom_name(d) {
-        Some("standard_io" | "user") => Ok(Device::Stdout),
-        Some("standard_error") => Ok(Device::Stderr),
-        _ => Err(Error::Badarg),
-    }
-}
-
 fn view_atom_name(t: Term) -> Option<&'static str> {
     match crate::term::view(t) {
         crate::term::TermView::Atom(a) => Some(crate::atom::name(a)),
         _ => None,
     }
-}
-
-fn put_device(dev: Device, text: &str) {
-    match dev {
-        Device::Stdout => put_text(text),
-        Device::Stderr => write_stderr(&device_bytes(text)),
-    }
-}
-
-/// `io:format(Device, Format, Args)` (also `io:fwrite/3`).
-pub fn io_format_dev(dev: Term, fmt: Term, args: Term) -> BifResult {
-    let dev = device(dev)?;
-    let text = control::format(fmt, args)?;
-    put_device(dev, &text);
-    Ok(atoms::OK)
-}
-
-/// `io:put_chars(Device, CharData)`.
-pub fn put_chars_dev(dev: Term, data: Term) -> BifResult {
-    let dev = device(dev)?;
-    let cs = strings::unicode_chardata(data).ok_or(Error::Badarg)?;
-    let text: String = cs.into_iter().map(|c| char::from_u32(c).ok_or(Error::Badarg)).collect::<Result<_, _>>()?;
-    put_device(dev, &text);
-    Ok(atoms::OK)
 }
 
 /// `io_lib:format(Format, Args)` with OTP's deep list structure.
@@ -250,7 +186,13 @@ pub fn io_lib_write<H: TermAlloc + ?Sized>(h: &mut H, t: Term, d: Term) -> BifRe
 }
 
 /// `io_lib:print(Term, Column, LineLength, Depth)`.
-pub fn io_lib_print<H: TermAlloc + ?Sized>(h: &mut H, t: Term, col: Term, ll: Term, d: Term) -> BifResult {
+pub fn io_lib_print<H: TermAlloc + ?Sized>(
+    h: &mut H,
+    t: Term,
+    col: Term,
+    ll: Term,
+    d: Term,
+) -> BifResult {
     let small = |x: Term| match crate::term::view(x) {
         crate::term::TermView::Small(v) => Ok(v),
         _ => Err(Error::Badarg),
@@ -267,81 +209,20 @@ pub fn io_lib_print<H: TermAlloc + ?Sized>(h: &mut H, t: Term, col: Term, ll: Te
 /// `io_lib:write_atom(Atom)`: the atom, quoted when it must be.
 pub fn io_lib_write_atom<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
     let name = view_atom_name(a).ok_or(Error::Badarg)?;
-    Ok(make_string(h, &crate::format::atoms::atom_text(name, crate::format::Encoding::Unicode)))
-}
-
-/// Reads one line (up to and including `\n`) from standard input as
-/// bytes; `None` at end of input.
-fn read_stdin_line() -> Option<Vec<u8>> {
-    use std::io::BufRead;
-    flush_stdout();
-    let mut buf = Vec::new();
-    match std::io::stdin().lock().read_until(b'\n', &mut buf) {
-        Ok(0) | Err(_) => None,
-        Ok(n) => {
-            crate::statistics::io_input(n);
-            Some(buf)
-        }
-    }
-}
-
-fn write_prompt(prompt: Term) -> Result<(), Error> {
-    let text = match crate::term::view(prompt) {
-        crate::term::TermView::Atom(a) => crate::atom::name(a).to_owned(),
-        _ => {
-            let cs = strings::unicode_chardata(prompt).ok_or(Error::Badarg)?;
-            cs.into_iter().filter_map(char::from_u32).collect()
-        }
-    };
-    put_text(&text);
-    Ok(())
-}
-
-/// `io:get_line(Prompt)`: the line as a list of bytes (a `latin1`
-/// device), or `eof`.
-pub fn get_line<H: TermAlloc + ?Sized>(h: &mut H, prompt: Term) -> BifResult {
-    write_prompt(prompt)?;
-    match read_stdin_line() {
-        None => Ok(crate::atom::intern("eof")),
-        Some(bytes) => {
-            let s: String = bytes.iter().map(|&b| char::from(b)).collect();
-            Ok(make_string(h, &s))
-        }
-    }
-}
-
-/// `io:get_chars(Prompt, N)`: up to `N` bytes, or `eof`.
-pub fn get_chars<H: TermAlloc + ?Sized>(h: &mut H, prompt: Term, n: Term) -> BifResult {
-    use std::io::Read;
-    let n = match crate::term::view(n) {
-        crate::term::TermView::Small(n) if n >= 0 => n as u64,
-        _ => return Err(Error::Badarg),
-    };
-    write_prompt(prompt)?;
-    flush_stdout();
-    let mut buf = Vec::new();
-    let _ = std::io::stdin().lock().take(n).read_to_end(&mut buf);
-    crate::statistics::io_input(buf.len());
-    if buf.is_empty() && n > 0 {
-        return Ok(crate::atom::intern("eof"));
-    }
-    let s: String = buf.iter().map(|&b| char::from(b)).collect();
-    Ok(make_string(h, &s))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_format_3(p: *mut ProcessHeader, dev: Term, fmt: Term, args: Term) -> Term {
-    bif_return_pure(p, io_format_dev(dev, fmt, args))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_put_chars_2(p: *mut ProcessHeader, dev: Term, data: Term) -> Term {
-    bif_return_pure(p, put_chars_dev(dev, data))
+    Ok(make_string(
+        h,
+        &crate::format::atoms::atom_text(name, crate::format::Encoding::Unicode),
+    ))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_write(p: *mut ProcessHeader, t: Term) -> Term {
-    bif_return(p, |proc| Ok(crate::format::write::write_chars(t, -1, crate::format::Encoding::Latin1).into_term(proc)))
+    bif_return(p, |proc| {
+        Ok(
+            crate::format::write::write_chars(t, -1, crate::format::Encoding::Latin1)
+                .into_term(proc),
+        )
+    })
 }
 
 #[no_mangle]
@@ -352,26 +233,25 @@ pub extern "C" fn kiln_bif_io_lib_write_2(p: *mut ProcessHeader, t: Term, d: Ter
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_print(p: *mut ProcessHeader, t: Term) -> Term {
     bif_return(p, |proc| {
-        Ok(crate::format::pretty::print_chars(t, &crate::format::pretty::PrintOptions::default()).into_term(proc))
+        Ok(
+            crate::format::pretty::print_chars(t, &crate::format::pretty::PrintOptions::default())
+                .into_term(proc),
+        )
     })
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_lib_print_4(p: *mut ProcessHeader, t: Term, col: Term, ll: Term, d: Term) -> Term {
+pub extern "C" fn kiln_bif_io_lib_print_4(
+    p: *mut ProcessHeader,
+    t: Term,
+    col: Term,
+    ll: Term,
+    d: Term,
+) -> Term {
     bif_return(p, |proc| io_lib_print(proc, t, col, ll, d))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_write_atom(p: *mut ProcessHeader, a: Term) -> Term {
     bif_return(p, |proc| io_lib_write_atom(proc, a))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_get_line(p: *mut ProcessHeader, prompt: Term) -> Term {
-    bif_return(p, |proc| get_line(proc, prompt))
-}
-
-#[no_mangle]
-pub extern "C" fn kiln_bif_io_get_chars(p: *mut ProcessHeader, prompt: Term, n: Term) -> Term {
-    bif_return(p, |proc| get_chars(proc, prompt, n))
 }

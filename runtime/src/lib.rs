@@ -40,4 +40,6 @@ pub mod bifs;
 pub mod compare;
 pub mod format;
 pub mod io_bifs;
+// The `user` and `standard_error` I/O servers and io's fast path to them.
+pub mod io_server;
 pub mod term;

@@ -90,12 +90,24 @@ pub unsafe fn load_module(m: &ModuleInfo) -> Result<(), String> {
     }
 }
 
+/// Makes `proc` start by calling `code` with `args`.
+fn start_in(proc: &mut Process, code: crate::abi::ErlFn, args: &[Term]) {
+    proc.header.args[..args.len()].copy_from_slice(args);
+    proc.header.nlive = args.len() as u64;
+    proc.header.resume = Some(code);
+}
+
 /// Spawns the main process for `entry` (`main/1` with `args` as strings,
 /// else `main/0`) and runs the scheduler until it ends; returns the exit
 /// status.
 pub fn run_main(entry: Term, args: &[String]) -> i32 {
     crate::statistics::start();
     let main_atom = crate::atom::intern("main");
+    // `kiln_escript:main(Entry, Args)` / `main(Entry)` (stdlib/) runs main
+    // and reports an uncaught exception as escript does; without it (a
+    // program linked without the library), main runs directly and
+    // `process::exit::finish` reports the exception more briefly.
+    let wrapper = crate::atom::intern("kiln_escript");
     let mut proc = if let Some(code) = crate::apply::lookup(entry, main_atom, 1) {
         let words: usize = args.iter().map(|a| 2 + 2 * a.chars().count()).sum();
         let mut proc = Process::new(words * 2);
@@ -107,13 +119,17 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
             })
             .collect();
         let list = proc.list(&strings);
-        proc.header.args[0] = list;
-        proc.header.nlive = 1;
-        proc.header.resume = Some(code);
+        match crate::apply::lookup(wrapper, main_atom, 2) {
+            Some(run) => start_in(&mut proc, run, &[entry, list]),
+            None => start_in(&mut proc, code, &[list]),
+        }
         proc
     } else if let Some(code) = crate::apply::lookup(entry, main_atom, 0) {
         let mut proc = Process::new(0);
-        proc.header.resume = Some(code);
+        match crate::apply::lookup(wrapper, main_atom, 1) {
+            Some(run) => start_in(&mut proc, run, &[entry]),
+            None => start_in(&mut proc, code, &[]),
+        }
         proc
     } else {
         let module = crate::atom::try_name(entry).unwrap_or("?");
@@ -124,9 +140,14 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
     proc.header.reds = crate::abi::REDUCTIONS_PER_SLICE;
     let serial = proc.shared().serial;
     let sched = Scheduler::with_schedulers(crate::scheduler::configured_count());
+    // The `user` and `standard_error` I/O servers; `user` leads main.
+    crate::io_server::start(&sched, &mut proc);
     sched.spawn(proc);
     let code = match sched.run(Some(serial)) {
-        Outcome::MainExited(code) => code,
+        Outcome::MainExited(code) => {
+            crate::io_server::drain(&sched);
+            code
+        }
         Outcome::Idle => {
             // Every process waits in `receive` with no timer and nothing can
             // send (no I/O sources exist yet): the program can never
@@ -214,8 +235,13 @@ pub unsafe extern "C" fn kiln_main(
     };
     // SAFETY: per the caller.
     let args = unsafe { program_args(argc, argv) };
+    let _ = PROGRAM_ARGS.set(args.clone());
     run_main(entry, &args)
 }
+
+/// The program's arguments (what `main/1` receives), for
+/// `init:get_plain_arguments/0`.
+pub static PROGRAM_ARGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
 /// # Safety
 /// As [`kiln_main`]'s `modules`.

@@ -541,3 +541,40 @@ pub fn build_lunatic_guests() -> PathBuf {
     assert_eq!(outcome.exit, Exit::Code(0), "building the lunatic guests failed:\n{}", excerpt(&outcome.stderr, 40));
     target.join("wasm32-wasip1").join("release")
 }
+
+/// What differs between two runs of the same crash report, replaced by
+/// placeholders in both the expected and the actual output of a program
+/// whose first line says `(MASKED)`: report time stamps, pids, the heap,
+/// stack and reduction counts of `proc_lib` crash reports (the two VMs
+/// allocate and count differently), and the names escript gives compiled
+/// script modules (`NAME_erl__escript__1__2__3__4`).
+pub fn mask_run_details(bytes: &[u8]) -> Vec<u8> {
+    use std::sync::OnceLock;
+    static RULES: OnceLock<Vec<(regex::bytes::Regex, &'static str)>> = OnceLock::new();
+    let rules = RULES.get_or_init(|| {
+        [
+            (r"REPORT==== \d+-\w+-\d+::\d+:\d+:\d+\.\d+ ===", "REPORT==== <TIME> ==="),
+            (r"<\d+\.\d+\.\d+>", "<PID>"),
+            (r"(heap_size|stack_size|reductions): \d+", "$1: <N>"),
+            (r"([a-z][a-zA-Z0-9_]*)_erl__escript__\d+__\d+__\d+__\d+", "$1"),
+        ]
+        .into_iter()
+        .map(|(re, with)| (regex::bytes::Regex::new(re).expect("a valid mask"), with))
+        .collect()
+    });
+    let mut out = bytes.to_vec();
+    for (re, with) in rules {
+        out = re.replace_all(&out, with.as_bytes()).into_owned();
+    }
+    out
+}
+
+#[cfg(test)]
+mod mask_tests {
+    #[test]
+    fn masks_what_varies() {
+        let text = b"=ERROR REPORT==== 7-Dec-2026::22:14:20.224134 ===\npid: <0.80.0>\n    heap_size: 4185\n gs2_erl__escript__1796__681660__437810__2:init/1";
+        let masked = String::from_utf8(super::mask_run_details(text)).unwrap();
+        assert_eq!(masked, "=ERROR REPORT==== <TIME> ===\npid: <PID>\n    heap_size: <N>\n gs2:init/1");
+    }
+}

@@ -32,6 +32,7 @@ pub struct LibModule {
 fn key(origin: &Origin, extra: &str) -> Result<String, Failure> {
     let source = match origin {
         Origin::Kiln(text) => text.as_bytes().to_vec(),
+        Origin::Generated(text) => text.as_bytes().to_vec(),
         Origin::Otp(m) => std::fs::read(&m.source).map_err(|e| format!("reading {}: {e}", m.source.display()))?,
     };
     let mut h = Sha256::new();

@@ -38,12 +38,17 @@ pub enum Origin {
     Kiln(&'static str),
     /// OTP's source.
     Otp(otp::OtpModule),
+    /// Source kiln generates from the installed OTP (see [`boot_apps`]).
+    Generated(Arc<str>),
 }
 
 /// The library module `name`, if there is one.
 pub fn find(name: &str) -> Option<Origin> {
     if let Some((_, src)) = STDLIB_SOURCES.iter().find(|(n, _)| *n == name) {
         return Some(Origin::Kiln(src));
+    }
+    if name == BOOT_APPS {
+        return Some(Origin::Generated(Arc::from(boot_apps())));
     }
     otp::Otp::installed().and_then(|o| o.module(name)).map(|m| Origin::Otp(m.clone()))
 }
@@ -79,6 +84,13 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
         direct.extend(s.calls().into_iter().map(|(module, _, _)| module));
         walk.root(&m.name, s);
     }
+    // The main process starts in kiln_escript:main/1,2 (runtime/src/start.rs).
+    for arity in [1, 2] {
+        walk.start("kiln_escript", "main", arity, "the main process starts there");
+    }
+    // The runtime starts the I/O servers there (runtime/src/io_server.rs).
+    walk.start("kiln_user_io", "server", 1, "the runtime starts the user I/O server");
+    walk.start("kiln_user_io", "drain", 0, "the runtime drains the I/O servers at exit");
     let reached = walk.run();
     if let Some(f) = failure {
         return Err(f);
@@ -111,6 +123,26 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
     Ok((linked, warnings))
 }
 
+/// The module holding the application specifications the boot needs.
+const BOOT_APPS: &str = "kiln_boot_apps";
+
+/// `kiln_boot_apps:spec(App)`: the `{application, App, Keys}` term of
+/// kernel's and stdlib's `.app` files as the installed OTP has them, so a
+/// program can start OTP's application controller with kernel loaded
+/// without OTP at run time (`stdlib/kiln_escript.erl`). An `.app` file is
+/// one Erlang term, so it becomes a function clause as it is.
+fn boot_apps() -> String {
+    let mut src = format!("-module({BOOT_APPS}).\n-export([spec/1]).\n");
+    let otp = otp::Otp::installed();
+    for app in ["kernel", "stdlib"] {
+        let text = otp.and_then(|o| o.app_file(app)).and_then(|p| std::fs::read_to_string(p).ok());
+        let Some(term) = text.as_deref().map(str::trim).and_then(|t| t.strip_suffix('.')) else { continue };
+        src.push_str(&format!("spec({app}) ->\n{term};\n"));
+    }
+    src.push_str("spec(_) -> undefined.\n");
+    src
+}
+
 /// Compiles (or finds in the cache) the object of every module of `wanted`,
 /// on as many threads as there are cores.
 fn compile_all(wanted: &[(String, Origin)], target: Target) -> Result<Vec<Result<std::path::PathBuf, String>>, Failure> {
@@ -141,7 +173,7 @@ fn compile_all(wanted: &[(String, Origin)], target: Target) -> Result<Vec<Result
 fn may_be_used_by_name(name: &str) -> bool {
     const SHELL_TOOLS: &[&str] = &["c", "i", "shell", "shell_default", "edlin", "edlin_expand", "user_default"];
     match find(name) {
-        Some(Origin::Kiln(_)) => true,
+        Some(Origin::Kiln(_) | Origin::Generated(_)) => true,
         Some(Origin::Otp(m)) => (m.app == "stdlib" || m.app == "kernel") && !SHELL_TOOLS.contains(&name),
         None => false,
     }
@@ -195,6 +227,7 @@ fn otp_options(m: &otp::OtpModule) -> PreprocessOptions {
 fn lower(name: &str, origin: &Origin) -> Result<ssa::Module, String> {
     let (sources, ast) = match origin {
         Origin::Kiln(text) => kiln_frontend::parse_source(&format!("stdlib/{name}.erl"), text),
+        Origin::Generated(text) => kiln_frontend::parse_source(&format!("{name}.erl"), text),
         Origin::Otp(m) => kiln_frontend::parse_file(&m.source, &otp_options(m)),
     };
     let render = |diags: Vec<kiln_frontend::diagnostic::Diagnostic>| diags.iter().map(|d| d.render(&sources)).collect::<String>();

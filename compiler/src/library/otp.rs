@@ -25,6 +25,8 @@ pub struct Otp {
     pub version: String,
     /// kernel's and stdlib's `include/` directories.
     pub shared_includes: Vec<PathBuf>,
+    /// Each application's directory, by name.
+    apps: BTreeMap<String, PathBuf>,
     modules: BTreeMap<String, OtpModule>,
 }
 
@@ -55,6 +57,7 @@ impl Otp {
         app_dirs.sort();
         let mut modules = BTreeMap::new();
         let mut shared_includes = Vec::new();
+        let mut apps = BTreeMap::new();
         for app in app_dirs {
             let name = app.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let app_name = name.split('-').next().unwrap_or_default();
@@ -64,9 +67,16 @@ impl Otp {
             if app_name == "kernel" || app_name == "stdlib" {
                 shared_includes.push(app.join("include"));
             }
+            apps.insert(app_name.to_string(), app.clone());
             index_application(&app, app_name, &mut modules);
         }
-        Some(Otp { root: root.to_path_buf(), lib_dir, version: version(root), shared_includes, modules })
+        Some(Otp { root: root.to_path_buf(), lib_dir, version: version(root), shared_includes, apps, modules })
+    }
+
+    /// The application resource file (`ebin/APP.app`) of application `app`.
+    pub fn app_file(&self, app: &str) -> Option<PathBuf> {
+        let path = self.apps.get(app)?.join("ebin").join(format!("{app}.app"));
+        path.is_file().then_some(path)
     }
 
     /// The source of OTP module `name`, if OTP has one.

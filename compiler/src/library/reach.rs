@@ -64,6 +64,12 @@ impl<L: FnMut(&str) -> Option<Arc<Summary>>, N: Fn(&str) -> bool> Walk<L, N> {
         self.modules.insert(name.to_string(), Some(s));
     }
 
+    /// Adds one library function the runtime itself calls: reachable
+    /// whatever the program does.
+    pub fn start(&mut self, module: &str, name: &str, arity: u32, why: &str) {
+        self.work.push(((module.to_string(), name.to_string(), arity), Arc::from(why)));
+    }
+
     /// Walks to the end; returns the modules with a reachable function,
     /// each with the first reason it was reached.
     pub fn run(mut self) -> BTreeMap<String, String> {

@@ -58,19 +58,29 @@ pub extern "C" fn kiln_bif_port_command(p: *mut ProcessHeader, port: Term, data:
     bif_return(p, |_| command(port, data))
 }
 
-/// `port_command(Port, Data, Options)`: `force` and `nosuspend` are
-/// accepted; a kiln port is never busy, so the answer is always `true`.
+/// `port_command(Port, Data, Options)`: `nosuspend` is accepted (a kiln
+/// port is never busy); `force` raises `notsup`, as OTP's spawn driver
+/// does (it cannot write past a busy port).
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_command_3(p: *mut ProcessHeader, port: Term, data: Term, opts: Term) -> Term {
-    bif_return(p, |_| {
-        for o in list_iter(opts) {
-            let o = o.map_err(|_| Error::Badarg)?;
-            if o != atom("force") && o != atom("nosuspend") {
-                return Err(Error::Badarg);
-            }
+pub extern "C" fn kiln_bif_port_command_3(
+    p: *mut ProcessHeader,
+    port: Term,
+    data: Term,
+    opts: Term,
+) -> Term {
+    let proc = running(p);
+    let mut force = false;
+    for o in list_iter(opts) {
+        match o {
+            Ok(o) if o == atom("nosuspend") => {}
+            Ok(o) if o == atom("force") => force = true,
+            _ => return proc.badarg(),
         }
-        command(port, data)
-    })
+    }
+    if force && table::lookup(port).is_some() {
+        return proc.raise_error(atom("notsup"));
+    }
+    bif_return(p, |_| command(port, data))
 }
 
 /// `port_close(Port)`.
@@ -96,7 +106,15 @@ pub extern "C" fn kiln_bif_ports(p: *mut ProcessHeader) -> Term {
 }
 
 /// The items of `port_info/1`, in OTP's order.
-const INFO_ITEMS: [&str; 7] = ["name", "links", "id", "connected", "input", "output", "os_pid"];
+const INFO_ITEMS: [&str; 7] = [
+    "name",
+    "links",
+    "id",
+    "connected",
+    "input",
+    "output",
+    "os_pid",
+];
 
 /// `erlang:port_info(Port)`: the items' list, or `undefined`.
 #[no_mangle]
@@ -194,13 +212,23 @@ fn info_value(proc: &mut Process, s: &control::Snapshot, name: &str) -> Option<T
 /// `port_control(Port, Operation, Data)`: no kiln port has a driver to
 /// answer it.
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_control(p: *mut ProcessHeader, _port: Term, _op: Term, _data: Term) -> Term {
+pub extern "C" fn kiln_bif_port_control(
+    p: *mut ProcessHeader,
+    _port: Term,
+    _op: Term,
+    _data: Term,
+) -> Term {
     running(p).badarg()
 }
 
 /// `erlang:port_call(Port, Operation, Data)`: as `port_control/3`.
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_call_3(p: *mut ProcessHeader, _port: Term, _op: Term, _data: Term) -> Term {
+pub extern "C" fn kiln_bif_port_call_3(
+    p: *mut ProcessHeader,
+    _port: Term,
+    _op: Term,
+    _data: Term,
+) -> Term {
     running(p).badarg()
 }
 
@@ -213,7 +241,7 @@ pub extern "C" fn kiln_bif_port_call_2(p: *mut ProcessHeader, _port: Term, _data
 /// `link(Port)` (called by `kiln_bif_link`): `noproc` for a port that is
 /// not open, or `{'EXIT', Port, noproc}` when the caller traps exits.
 pub fn link(proc: &mut Process, port: Term) -> Term {
-    if control::link(proc, port).is_ok() {
+    if control::link(proc, port) {
         return known::TRUE;
     }
     if proc.shared.sig.trap_exit() {

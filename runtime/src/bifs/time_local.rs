@@ -317,6 +317,29 @@ pub extern "C" fn kiln_bif_localtime_to_universaltime_2(
     bif_return(p, |proc| localtime_to_universaltime(proc, t, dst))
 }
 
+/// `erlang:posixtime_to_universaltime/1` (undocumented; OTP's
+/// logger_formatter and calendar use it): seconds since the epoch (a small
+/// integer) as a date and time.
+#[no_mangle]
+pub extern "C" fn kiln_bif_posixtime_to_universaltime(p: *mut ProcessHeader, secs: Term) -> Term {
+    bif_return(p, |proc| {
+        if !crate::abi::tag::is_small(secs) {
+            return Err(Error::Badarg);
+        }
+        let dt = datetime_from_secs(crate::abi::tag::small_value(secs));
+        Ok(make_datetime(proc, dt))
+    })
+}
+
+/// `erlang:universaltime_to_posixtime/1`: the inverse.
+#[no_mangle]
+pub extern "C" fn kiln_bif_universaltime_to_posixtime(p: *mut ProcessHeader, t: Term) -> Term {
+    bif_return(p, |proc| {
+        let dt = datetime_arg(t)?;
+        Ok(crate::term::make_int(proc, secs_from_datetime(dt)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

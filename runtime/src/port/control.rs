@@ -12,9 +12,10 @@
 //!   `New` the owner and answers `{Port, connected}` to the old one;
 //!   `port_connect/2` also links `New`. Any other message kills the port
 //!   with `badsig`.
-//! - An exit signal (`exit/2`, or a linked process ending) with reason
-//!   `normal` ends the port only when it comes from the owner; any other
-//!   reason ends it with that reason (`kill` as `killed`).
+//! - `exit(Port, Reason)` ends the port with `Reason` (`kill` as
+//!   `killed`), from any process and `normal` included; a linked process
+//!   that ends takes the port with it unless it ends `normal` and is not
+//!   the owner.
 //! - Ending ([`terminate`]) closes the OS process's input, then sends the
 //!   reason to every linked process as an exit signal and `'DOWN'` to every
 //!   monitoring one, exactly as a dying process does.
@@ -36,7 +37,9 @@ fn atom(name: &str) -> Term {
 
 /// The live process `pid`, if any.
 fn process_of(pid: Term) -> Option<Arc<process::Shared>> {
-    tag::is_pid(pid).then(|| process::table::lookup(tag::pid_serial(pid))).flatten()
+    tag::is_pid(pid)
+        .then(|| process::table::lookup(tag::pid_serial(pid)))
+        .flatten()
 }
 
 /// Ends `port` with `reason` (an immediate, or a term on the calling
@@ -53,14 +56,24 @@ pub fn terminate(port: &Port, reason: Term) -> bool {
         // Dropping the queue's sender lets the writer finish what is
         // queued, then close the process's input.
         st.writer = None;
-        (std::mem::take(&mut st.links), std::mem::take(&mut st.monitored_by))
+        (
+            std::mem::take(&mut st.links),
+            std::mem::take(&mut st.monitored_by),
+        )
     };
     table::remove(port.number);
     crate::scheduler::external_wait(false);
     let me = port.term();
     for pid in links {
         if let Some(p) = process_of(pid) {
-            signals::send_signal(&p, reason, Signal::Exit { from: me, link: true });
+            signals::send_signal(
+                &p,
+                reason,
+                Signal::Exit {
+                    from: me,
+                    link: true,
+                },
+            );
         }
     }
     for (r, watcher) in monitors {
@@ -137,13 +150,16 @@ pub fn connect(port: &Port, pid: Term, reply: bool, link: bool) -> Result<(), Er
 
 /// `Port ! Msg`: a message to a closed port is dropped.
 pub fn send(port: Term, msg: Term) {
-    let Some(port) = table::lookup(port) else { return };
+    let Some(port) = table::lookup(port) else {
+        return;
+    };
     let ok = match tuple_elements(msg) {
         Some(&[from, what]) if tag::is_pid(from) => port_request(&port, from, what),
         _ => false,
     };
     if !ok {
-        eprintln!("Bad value on output port '{}'", port.name);
+        let report = format!("Bad value on output port '{}'\n", port.name);
+        crate::io_bifs::write_stderr(report.as_bytes());
         terminate(&port, atom("badsig"));
     }
 }
@@ -159,10 +175,12 @@ fn port_request(port: &Arc<Port>, from: Term, what: Term) -> bool {
         return true;
     }
     match tuple_elements(what) {
-        Some(&[kind, data]) if kind == atom("command") => match crate::bifs::binary::iolist_bytes(data) {
-            Some(bytes) => write(port, bytes).is_ok(),
-            None => false,
-        },
+        Some(&[kind, data]) if kind == atom("command") => {
+            match crate::bifs::binary::iolist_bytes(data) {
+                Some(bytes) => write(port, bytes).is_ok(),
+                None => false,
+            }
+        }
         Some(&[kind, pid]) if kind == atom("connect") && tag::is_pid(pid) => {
             // A dead new owner is accepted, as in OTP: messages to it are lost.
             let mut st = port.lock();
@@ -176,16 +194,18 @@ fn port_request(port: &Arc<Port>, from: Term, what: Term) -> bool {
     }
 }
 
-/// `link(Port)` from `proc`: `Err(())` when the port is closed (the
-/// caller raises `noproc`, or sends itself `{'EXIT', Port, noproc}` when
-/// trapping exits).
-pub fn link(proc: &mut Process, port: Term) -> Result<(), ()> {
+/// `link(Port)` from `proc`: false when the port is closed (the caller
+/// raises `noproc`, or sends itself `{'EXIT', Port, noproc}` when trapping
+/// exits).
+pub fn link(proc: &mut Process, port: Term) -> bool {
     let me = proc.pid();
-    let port = table::lookup(port).ok_or(())?;
+    let Some(port) = table::lookup(port) else {
+        return false;
+    };
     {
         let mut st = port.lock();
         if st.closed {
-            return Err(());
+            return false;
         }
         if !st.links.contains(&me) {
             st.links.push(me);
@@ -195,7 +215,7 @@ pub fn link(proc: &mut Process, port: Term) -> Result<(), ()> {
     if !mine.links.contains(&port.term()) {
         mine.links.push(port.term());
     }
-    Ok(())
+    true
 }
 
 /// `unlink(Port)` from `proc`.
@@ -211,7 +231,9 @@ pub fn unlink(proc: &mut Process, port: Term) {
 /// `exit(Port, Reason)` (`link` false) or from a linked process that
 /// ended (`link` true, which also removes the link).
 pub fn exit_signal(port: Term, from: Term, reason: Term, link: bool) {
-    let Some(port) = table::lookup(port) else { return };
+    let Some(port) = table::lookup(port) else {
+        return;
+    };
     let owner = {
         let mut st = port.lock();
         if link {
@@ -223,8 +245,12 @@ pub fn exit_signal(port: Term, from: Term, reason: Term, link: bool) {
         }
         st.owner
     };
-    let reason = if reason == signals::KILL && !link { signals::KILLED } else { reason };
-    if reason != known::NORMAL || from == owner {
+    let reason = if reason == signals::KILL && !link {
+        signals::KILLED
+    } else {
+        reason
+    };
+    if !link || reason != known::NORMAL || from == owner {
         terminate(&port, reason);
     }
 }
@@ -243,7 +269,11 @@ pub fn monitor(proc: &mut Process, port: Term) -> Term {
         !st.closed
     });
     if added {
-        proc.shared.sig.lock().monitors.push(Monitor { r, target: port, name: tag::NON_VALUE });
+        proc.shared.sig.lock().monitors.push(Monitor {
+            r,
+            target: port,
+            name: tag::NON_VALUE,
+        });
     } else {
         let msg = proc.tuple(&[signals::DOWN, rt, atom("port"), port, signals::NOPROC]);
         signals::send_self(proc, msg);

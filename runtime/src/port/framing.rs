@@ -28,7 +28,10 @@ pub struct Framer {
 
 impl Framer {
     pub fn new(mode: Framing) -> Framer {
-        Framer { mode, buf: Vec::new() }
+        Framer {
+            mode,
+            buf: Vec::new(),
+        }
     }
 
     /// Takes `bytes` as read; appends the frames they complete to `out`.
@@ -55,7 +58,10 @@ impl Framer {
     pub fn finish(&mut self, out: &mut Vec<Frame>) {
         if let Framing::Line(max) = self.mode {
             for piece in self.buf.chunks(max) {
-                out.push(Frame::Line { eol: false, bytes: piece.to_vec() });
+                out.push(Frame::Line {
+                    eol: false,
+                    bytes: piece.to_vec(),
+                });
             }
         }
         self.buf.clear();
@@ -68,10 +74,16 @@ impl Framer {
             // A line of exactly `max` bytes still ends with its `\n`.
             let window = &rest[..rest.len().min(max + 1)];
             if let Some(nl) = window.iter().position(|&b| b == b'\n') {
-                out.push(Frame::Line { eol: true, bytes: rest[..nl].to_vec() });
+                out.push(Frame::Line {
+                    eol: true,
+                    bytes: rest[..nl].to_vec(),
+                });
                 start += nl + 1;
             } else if rest.len() > max {
-                out.push(Frame::Line { eol: false, bytes: rest[..max].to_vec() });
+                out.push(Frame::Line {
+                    eol: false,
+                    bytes: rest[..max].to_vec(),
+                });
                 start += max;
             } else {
                 break;

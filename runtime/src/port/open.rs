@@ -17,10 +17,18 @@ pub fn open(proc: &mut Process, spec: &PortSpec) -> Result<Term, &'static str> {
     use super::table::{self, Port};
     use std::sync::Arc;
 
+    // Output the program wrote before goes out before the child's own.
+    crate::start::flush_output();
     let spawned = super::os_process::spawn(spec).map_err(|e| crate::bifs::file::posix_name(&e))?;
     let owner = proc.pid();
     let os_pid = Some(spawned.child.id());
-    let port = Arc::new(Port::new(table::next_number(), spec.name.clone(), os_pid, spec.framing, owner));
+    let port = Arc::new(Port::new(
+        table::next_number(),
+        spec.name.clone(),
+        os_pid,
+        spec.framing,
+        owner,
+    ));
     let queue = spawned.to_child.map(|file| {
         let (tx, rx) = std::sync::mpsc::channel();
         port.lock().writer = Some(tx);
@@ -29,7 +37,13 @@ pub fn open(proc: &mut Process, spec: &PortSpec) -> Result<Term, &'static str> {
     table::insert(Arc::clone(&port));
     proc.shared.sig.lock().links.push(port.term());
     crate::scheduler::external_wait(true);
-    let started = super::io_thread::start(Arc::clone(&port), spec, spawned.child, spawned.from_child, queue);
+    let started = super::io_thread::start(
+        Arc::clone(&port),
+        spec,
+        spawned.child,
+        spawned.from_child,
+        queue,
+    );
     if started.is_err() {
         abandon(proc, &port);
         return Err("eagain");

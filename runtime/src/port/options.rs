@@ -66,7 +66,9 @@ fn text(t: Term) -> Result<String, Error> {
         return String::from_utf8(b.to_vec()).map_err(|_| Error::Badarg);
     }
     if tag::is_atom(t) {
-        return crate::atom::try_name(t).map(str::to_owned).ok_or(Error::Badarg);
+        return crate::atom::try_name(t)
+            .map(str::to_owned)
+            .ok_or(Error::Badarg);
     }
     let mut s = String::new();
     for c in list_iter(t) {
@@ -136,19 +138,21 @@ pub fn parse(name: Term, settings: Term) -> Result<PortSpec, Refusal> {
 }
 
 fn parse_name(name: Term) -> Result<(Target, String), Refusal> {
-    let Some(&[kind, what]) = tuple_elements(name) else {
-        return Err(Refusal::Badarg);
-    };
-    match crate::atom::try_name(kind) {
-        Some("spawn") => {
+    let kind = |t: Term| crate::atom::try_name(t).unwrap_or("");
+    match tuple_elements(name) {
+        Some(&[k, what]) if kind(k) == "spawn" => {
             let cmd = c_text(what)?;
             Ok((Target::Shell(cmd.clone()), cmd))
         }
-        Some("spawn_executable") => {
+        Some(&[k, what]) if kind(k) == "spawn_executable" => {
             let path = c_text(what)?;
             Ok((Target::Executable(path.clone()), path))
         }
-        Some("fd") => Err(Refusal::Posix("enotsup")),
+        Some(&[k, input, output])
+            if kind(k) == "fd" && tag::is_small(input) && tag::is_small(output) =>
+        {
+            Err(Refusal::Posix("enotsup"))
+        }
         _ => Err(Refusal::Badarg),
     }
 }
@@ -206,7 +210,8 @@ fn setting(spec: &mut PortSpec, s: Term) -> Result<(), Refusal> {
         "arg0" => spec.arg0 = Some(c_text(value)?),
         "cd" => spec.cd = Some(c_text(value)?),
         "env" => spec.env = env(value)?,
-        "parallelism" if value == crate::term::atoms::TRUE || value == crate::term::atoms::FALSE => {}
+        "parallelism"
+            if value == crate::term::atoms::TRUE || value == crate::term::atoms::FALSE => {}
         "busy_limits_port" | "busy_limits_msgq" => {}
         _ => return Err(Refusal::Badarg),
     }
@@ -225,7 +230,11 @@ fn env(list: Term) -> Result<Vec<(String, Option<String>)>, Refusal> {
         if k.is_empty() || k.contains('=') {
             return Err(Refusal::Badarg);
         }
-        let v = if v == crate::term::atoms::FALSE { None } else { Some(c_text(v)?) };
+        let v = if v == crate::term::atoms::FALSE {
+            None
+        } else {
+            Some(c_text(v)?)
+        };
         out.push((k, v));
     }
     Ok(out)

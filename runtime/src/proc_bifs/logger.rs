@@ -1,5 +1,5 @@
 //! The logger BIFs under `stdlib`'s `logger`: `'$logger_level'/0`,
-//! `'$logger_set_level'/1` and `'$logger_emit'/2`.
+//! `'$logger_set_level'/1`, `'$logger_emit'/2` and `'$logger_write'/1`.
 
 use super::running;
 use crate::abi::{ProcessHeader, Term};
@@ -28,5 +28,15 @@ pub extern "C" fn kiln_bif_logger_set_level(_p: *mut ProcessHeader, level: Term)
 pub extern "C" fn kiln_bif_logger_emit(p: *mut ProcessHeader, level: Term, text: Term) -> Term {
     let Some(s) = crate::term::list_to_string(text) else { return running(p).badarg() };
     crate::process::exit::log_report(level, &s);
+    known::OK
+}
+
+/// `erlang:'$logger_write'/1`: writes an event already formatted (by
+/// OTP's logger_formatter) to standard output, as the default handler
+/// does; `ok`.
+#[no_mangle]
+pub extern "C" fn kiln_bif_logger_write(p: *mut ProcessHeader, text: Term) -> Term {
+    let Some(s) = crate::term::list_to_string(text) else { return running(p).badarg() };
+    crate::io_bifs::write_stdout(&crate::io_bifs::device_bytes(&s));
     known::OK
 }

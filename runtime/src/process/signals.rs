@@ -142,11 +142,10 @@ impl Default for SharedSig {
     }
 }
 
-/// The group leader every process starts with: all output goes to
-/// standard output, so one fixed pid (`<0.0.0>`, never a process) stands
-/// for it.
+/// The group leader a process starts with unless it inherits one: the
+/// `user` I/O server (see `io_server`).
 pub fn default_group_leader() -> Term {
-    tag::pid(0)
+    crate::io_server::default_group_leader()
 }
 
 impl SharedSig {

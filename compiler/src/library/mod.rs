@@ -65,7 +65,15 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
         if defined.contains(name) || failure.is_some() {
             return None;
         }
-        match cache::summary(name, &find(name)?) {
+        let origin = find(name)?;
+        match cache::summary(name, &origin) {
+            // Generated modules are data (application specifications that
+            // name every module of kernel): what they mention is not code
+            // that may call those modules.
+            Ok(Ok(mut s)) if matches!(origin, Origin::Generated(_)) => {
+                s.functions.iter_mut().for_each(|f| f.mentions.clear());
+                Some(Arc::new(s))
+            }
             Ok(Ok(s)) => Some(Arc::new(s)),
             Ok(Err(why)) => {
                 errors.insert(name.to_string(), why);

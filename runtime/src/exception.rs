@@ -238,11 +238,18 @@ pub fn close_trace(proc: &mut Process, module: Option<&ModuleInfo>, loc: u64, bi
             entries.push(e);
         }
     }
-    // The callers: continuation frames of non-tail calls, innermost first.
-    // Like BEAM, a frame continuing at the same code as the one above it
-    // (direct body recursion) is recorded once.
-    let mut callers = Vec::new();
     let want = trace::DEPTH.saturating_sub(entries.len());
+    caller_entries(proc, &mut b, want, &mut entries);
+    entries.truncate(trace::DEPTH);
+    proc.exception.trace = proc.list(&entries);
+}
+
+/// `error`, `exit` or `throw`.
+/// Appends up to `want` entries for the callers: continuation frames of
+/// non-tail calls, innermost first. Like BEAM, a frame continuing at the
+/// same code as the one above it (direct body recursion) is recorded once.
+fn caller_entries(proc: &mut Process, b: &mut EntryBuilder, want: usize, entries: &mut Vec<Term>) {
+    let mut callers = Vec::new();
     let mut prev = None;
     for (base, n, kind) in proc.stack.frames(&proc.header) {
         if callers.len() >= want || kind == frame::BASE {
@@ -270,11 +277,17 @@ pub fn close_trace(proc: &mut Process, module: Option<&ModuleInfo>, loc: u64, bi
             entries.push(e);
         }
     }
-    entries.truncate(trace::DEPTH);
-    proc.exception.trace = proc.list(&entries);
 }
 
-/// `error`, `exit` or `throw`.
+/// `process_info(self(), current_stacktrace)`: the calling process's
+/// callers as stack-trace entries (OTP's default depth).
+pub fn current_stacktrace(proc: &mut Process) -> Term {
+    let mut b = EntryBuilder { files: Vec::new() };
+    let mut entries = Vec::new();
+    caller_entries(proc, &mut b, trace::DEPTH, &mut entries);
+    proc.list(&entries)
+}
+
 /// The module that starts `main` (stdlib/kiln_escript.erl) is not in
 /// stack traces: main is the bottom of a kiln program's stack, as the
 /// script's functions are of an escript's (whose own frames, escript and

@@ -100,11 +100,23 @@ pub fn fun_to_list<H: TermAlloc + ?Sized>(h: &mut H, fun: Term) -> BifResult {
 /// with a bad class or trace it returns `badarg` instead, as OTP does.
 #[no_mangle]
 pub extern "C" fn kiln_bif_raise_3(p: *mut ProcessHeader, class: Term, reason: Term, trace: Term) -> Term {
-    if !crate::exception::is_class(class) || list_to_vec(trace).is_none() {
+    let Some(entries) = list_to_vec(trace) else { return atoms::BADARG };
+    if !crate::exception::is_class(class) {
         return atoms::BADARG;
     }
     // SAFETY: BIF entry points are only called with the running process.
     let proc = unsafe { crate::term::process(p) };
+    // OTP accepts {M, F, A} entries and stores them as {M, F, A, []}; any
+    // other entry makes the stack trace invalid: raise/3 returns badarg.
+    let mut normal = Vec::with_capacity(entries.len());
+    for e in entries {
+        match crate::term::tuple_elements(e) {
+            Some(&[m, f, a]) => normal.push(proc.tuple(&[m, f, a, tag::NIL])),
+            Some(&[_, _, _, _]) => normal.push(e),
+            _ => return atoms::BADARG,
+        }
+    }
+    let trace = proc.list(&normal);
     proc.exception = Exception { class, reason, trace };
     tag::NON_VALUE
 }

@@ -236,7 +236,8 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
         }
         "min_heap_size" => small(sig.min_heap_size.load(Ordering::Relaxed)),
         "min_bin_vheap_size" => tag::small(46422),
-        "suspending" | "binary" | "sequential_trace_token" | "current_stacktrace" => tag::NIL,
+        "current_stacktrace" => crate::exception::current_stacktrace(proc),
+        "suspending" | "binary" | "sequential_trace_token" => tag::NIL,
         "catchlevel" | "trace" => tag::small(0),
         "last_calls" => known::FALSE,
         "message_queue_data" => intern("on_heap"),

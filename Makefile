@@ -33,6 +33,8 @@ build: setup
 	$(CARGO) build --release -p kiln-runtime --target wasm32-wasip1
 
 test: build
+	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+	$(CARGO) fmt --all -- --check
 	$(CARGO) test --release --workspace
 
 run: build

@@ -633,7 +633,5 @@ pub static ERLANG_AUTO_IMPORTS: &[Bif] = &[
 /// Finds an auto-imported BIF (or auto-imported `erlang` function written
 /// in Erlang, see [`ERLANG_AUTO_IMPORTS`]) called without a module prefix.
 pub fn lookup_auto_import(name: &str, arity: u32) -> Option<&'static Bif> {
-    BIFS.iter()
-        .chain(ERLANG_AUTO_IMPORTS)
-        .find(|b| b.auto_import && b.name == name && b.arity == arity)
+    BIFS.iter().chain(ERLANG_AUTO_IMPORTS).find(|b| b.auto_import && b.name == name && b.arity == arity)
 }

@@ -9,9 +9,9 @@
 use inkwell::intrinsics::Intrinsic;
 use inkwell::values::{FunctionValue, IntValue};
 use inkwell::IntPredicate;
-use kiln_ir::ssa::Value;
-use kiln_abi::{self as abi, tag};
 use kiln_abi::bif_table;
+use kiln_abi::{self as abi, tag};
+use kiln_ir::ssa::Value;
 
 use crate::emit::Res;
 use crate::error::CodegenError;
@@ -91,7 +91,14 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
 
     /// Emits `Op::Bif` (called on source line `line`) and returns its term
     /// result.
-    pub(crate) fn bif(&mut self, module: &str, name: &str, args: &[Value], guard: bool, line: u32) -> Res<IntValue<'ctx>> {
+    pub(crate) fn bif(
+        &mut self,
+        module: &str,
+        name: &str,
+        args: &[Value],
+        guard: bool,
+        line: u32,
+    ) -> Res<IntValue<'ctx>> {
         let e = self.e;
         let f = self.bif_function(module, name, args.len() as u32)?;
         let index = bif_table::BIFS
@@ -153,7 +160,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
             Fast::Add | Fast::Sub => {
                 // (x<<3|3) ± (y<<3) = (x±y)<<3|3; the i64 operation overflows
                 // exactly when x±y leaves the small range.
-                let name = if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
+                let name =
+                    if matches!(fast, Fast::Add) { "llvm.sadd.with.overflow" } else { "llvm.ssub.with.overflow" };
                 let b_raw = e.b.build_and(b, e.i64c(!tag::MASK), "b.raw")?;
                 self.checked(name, a, b_raw, slow_bb)?
             }
@@ -243,21 +251,29 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         let e = self.e;
         let f64t = e.cx.f64_type();
         let bb = |what: &str| e.cx.append_basic_block(self.llfn, &format!("{name}.{what}"));
-        let (small_bb, other_bb, header_bb, load_bb, done_bb) = (bb("small"), bb("other"), bb("header"), bb("load"), bb("done"));
+        let (small_bb, other_bb, header_bb, load_bb, done_bb) =
+            (bb("small"), bb("other"), bb("header"), bb("load"), bb("done"));
         let ptag = e.b.build_and(t, e.i64c(tag::MASK), &format!("{name}.tag"))?;
-        let is_small = e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::SMALL), &format!("{name}.is_small"))?;
+        let is_small =
+            e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::SMALL), &format!("{name}.is_small"))?;
         e.b.build_conditional_branch(is_small, small_bb, other_bb)?;
         e.b.position_at_end(small_bb);
         let v = e.b.build_right_shift(t, e.i64c(3), true, &format!("{name}.int"))?;
         let from_int = e.b.build_signed_int_to_float(v, f64t, &format!("{name}.conv"))?;
         e.b.build_unconditional_branch(done_bb)?;
         e.b.position_at_end(other_bb);
-        let is_boxed = e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::BOXED), &format!("{name}.is_boxed"))?;
+        let is_boxed =
+            e.b.build_int_compare(IntPredicate::EQ, ptag, e.i64c(tag::BOXED), &format!("{name}.is_boxed"))?;
         e.b.build_conditional_branch(is_boxed, header_bb, slow_bb)?;
         e.b.position_at_end(header_bb);
         let p = e.b.build_int_to_ptr(t, e.l.ptr, &format!("{name}.p"))?;
         let h = e.b.build_load(e.l.i64, p, &format!("{name}.h"))?.into_int_value();
-        let is_float = e.b.build_int_compare(IntPredicate::EQ, h, e.i64c(abi::header::make(abi::header::FLOAT, 1)), &format!("{name}.is_float"))?;
+        let is_float = e.b.build_int_compare(
+            IntPredicate::EQ,
+            h,
+            e.i64c(abi::header::make(abi::header::FLOAT, 1)),
+            &format!("{name}.is_float"),
+        )?;
         e.b.build_conditional_branch(is_float, load_bb, slow_bb)?;
         e.b.position_at_end(load_bb);
         let q = e.word_offset(p, 1, &format!("{name}.bits"))?;
@@ -328,7 +344,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
         };
         // Finite: |r| < inf (false for NaN too).
         let abs = {
-            let intr = Intrinsic::find("llvm.fabs").ok_or_else(|| CodegenError::Llvm("no intrinsic llvm.fabs".into()))?;
+            let intr =
+                Intrinsic::find("llvm.fabs").ok_or_else(|| CodegenError::Llvm("no intrinsic llvm.fabs".into()))?;
             let decl = intr
                 .get_declaration(e.module, &[f64t.into()])
                 .ok_or_else(|| CodegenError::Llvm("cannot declare llvm.fabs".into()))?;
@@ -338,7 +355,8 @@ impl<'a, 'ctx, 'm> FnCodegen<'a, 'ctx, 'm> {
                 .ok_or_else(|| CodegenError::Llvm("llvm.fabs returns nothing".into()))?
                 .into_float_value()
         };
-        let finite = e.b.build_float_compare(inkwell::FloatPredicate::OLT, abs, f64t.const_float(f64::INFINITY), "f.finite")?;
+        let finite =
+            e.b.build_float_compare(inkwell::FloatPredicate::OLT, abs, f64t.const_float(f64::INFINITY), "f.finite")?;
         let htop = e.load_ptr_field(self.proc, abi::FIELD_HTOP, "htop")?;
         let hlimit = e.load_ptr_field(self.proc, abi::FIELD_HLIMIT, "hlimit")?;
         let end = e.word_offset(htop, 2, "htop.f")?;

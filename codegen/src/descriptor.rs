@@ -120,7 +120,12 @@ fn trace_tables<'ctx>(e: &Emitter<'ctx, '_>, mcx: &ModuleCtx<'_, 'ctx>) -> Trace
     let mut sites = Vec::new();
     for (i, f) in m.functions.iter().enumerate() {
         let name = bytes_global(e, &format!("{}${i}", mangle::data("func_name", &m.name)), f.name.as_bytes());
-        funcs.push(e.l.func_entry.const_named_struct(&[name.into(), usize_c(e, f.name.len()), i32c(f.arity), i32c(f.line)]));
+        funcs.push(e.l.func_entry.const_named_struct(&[
+            name.into(),
+            usize_c(e, f.name.len()),
+            i32c(f.arity),
+            i32c(f.line),
+        ]));
         for b in &f.blocks {
             if let Terminator::Call { cont, .. } = &b.term {
                 if let Some(code) = mcx.natives[i].get(&cont.block) {

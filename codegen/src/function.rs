@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{FunctionValue, IntValue, PhiValue, PointerValue};
 use inkwell::IntPredicate;
-use kiln_ir::ssa::{self, BlockCall, BlockId, BlockKind, Callee, Terminator, Type, Value};
 use kiln_abi::{self as abi, frame, status, tag, REG_ARGS};
+use kiln_ir::ssa::{self, BlockCall, BlockId, BlockKind, Callee, Terminator, Type, Value};
 
 use crate::emit::{Code, Emitter, Res};
 use crate::error::CodegenError;

@@ -17,8 +17,8 @@
 use inkwell::context::Context;
 use inkwell::module::Linkage;
 use inkwell::values::{FunctionValue, PointerValue};
-use kiln_abi::{self as abi, tag};
 use kiln_abi::bif_table::{Bif, BIFS};
+use kiln_abi::{self as abi, tag};
 
 use crate::compile::{finish, new_module, verify};
 use crate::descriptor::{bytes_global, define_global, export_entry, module_info, struct_array, usize_c, TraceTables};

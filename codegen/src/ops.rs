@@ -6,8 +6,8 @@
 
 use inkwell::values::IntValue;
 use inkwell::IntPredicate;
-use kiln_ir::ssa::{BlockId, Const, Inst, Op, Type, Value};
 use kiln_abi::{self as abi, header, tag};
+use kiln_ir::ssa::{BlockId, Const, Inst, Op, Type, Value};
 
 use crate::emit::Res;
 use crate::function::FnCodegen;

@@ -526,7 +526,8 @@ fn arithmetic_overflow_falls_back() {
     let main = main_displaying(|fb| {
         let max = fb.op(B0, small(kiln_runtime::abi::tag::SMALL_MAX));
         let one = fb.op(B0, small(1));
-        let s = fb.op(B0, Op::Bif { module: "erlang".into(), name: "+".into(), args: vec![max, one], guard: true, line: 0 });
+        let s = fb
+            .op(B0, Op::Bif { module: "erlang".into(), name: "+".into(), args: vec![max, one], guard: true, line: 0 });
         let failed = fb.op(B0, Op::IsNonValue(s));
         (B0, fb.op(B0, Op::BoolToTerm(failed)))
     });

@@ -76,7 +76,10 @@ fn preprocess_options(opts: &SourceOpts) -> Result<PreprocessOptions, Failure> {
 }
 
 /// Source text -> AST.
-fn parse(path: &Path, pp: &PreprocessOptions) -> Result<(SourceMap, kiln_frontend::ast::Module), (SourceMap, Vec<Diagnostic>)> {
+fn parse(
+    path: &Path,
+    pp: &PreprocessOptions,
+) -> Result<(SourceMap, kiln_frontend::ast::Module), (SourceMap, Vec<Diagnostic>)> {
     let (sources, result) = kiln_frontend::parse_file(path, pp);
     match result {
         Ok(m) => Ok((sources, m)),
@@ -119,7 +122,9 @@ pub fn emit(files: &[PathBuf], stage: Emit, target: TargetArg, opts: &SourceOpts
         let out = match stage {
             Emit::Ast => parse(f, &pp).map(|(_, m)| kiln_frontend::ast_text::module_to_text(&m)),
             Emit::Core => parse(f, &pp).and_then(|(s, m)| {
-                kiln_ir::core::lower::lower_module(&m, &s).map(|c| kiln_ir::core::module_to_text(&c)).map_err(|d| (s, d))
+                kiln_ir::core::lower::lower_module(&m, &s)
+                    .map(|c| kiln_ir::core::module_to_text(&c))
+                    .map_err(|d| (s, d))
             }),
             Emit::Ssa => lower_file(f, &pp).map(|m| ssa::module_to_text(&m)),
             Emit::Llvm => match lower_file(f, &pp) {
@@ -153,7 +158,11 @@ pub fn build(
     let target = target_of(target_arg);
     let user = to_ssa(files, opts)?;
     let entry = &user[0];
-    let has_main = |arity| entry.functions.iter().any(|f| f.name == "main" && f.arity == arity && matches!(f.kind, ssa::FunctionKind::Named { exported: true }));
+    let has_main = |arity| {
+        entry.functions.iter().any(|f| {
+            f.name == "main" && f.arity == arity && matches!(f.kind, ssa::FunctionKind::Named { exported: true })
+        })
+    };
     if !has_main(1) && !has_main(0) {
         return Err(Failure::Message(format!(
             "module '{}' does not export main/1 (or main/0)\n  = help: add `-export([main/1]).` and a `main(Args) -> ...` function; it receives the command-line arguments as a list of strings",
@@ -184,7 +193,9 @@ pub fn build(
     let undefined = library::undefined_calls(&user, &lib);
     for ((m, f, a), from_program) in &undefined {
         if *from_program {
-            eprintln!("warning: {m}:{f}/{a} is called but no module, library or BIF defines it; the call fails with `undef`");
+            eprintln!(
+                "warning: {m}:{f}/{a} is called but no module, library or BIF defines it; the call fails with `undef`"
+            );
         }
     }
     let undefined: Vec<_> = undefined.into_keys().collect();
@@ -263,7 +274,13 @@ fn tempdir() -> Result<PathBuf, Failure> {
 
 /// `kiln run`: build into the cache (keyed by the sources and the compiler)
 /// and run the program, passing its exit status through.
-pub fn run(file: &Path, target_arg: TargetArg, opts: &SourceOpts, schedulers: Option<u32>, args: &[String]) -> ExitCode {
+pub fn run(
+    file: &Path,
+    target_arg: TargetArg,
+    opts: &SourceOpts,
+    schedulers: Option<u32>,
+    args: &[String],
+) -> ExitCode {
     let exe = match cache::program_path(file, target_arg, opts, schedulers) {
         Ok(p) => p,
         Err(e) => {

@@ -163,7 +163,19 @@ fn main() -> ExitCode {
             }
         },
         Command::Check { files, source } => driver::check(&files, &source),
-        Command::Run { file, dirs, envs, max_memory, max_fuel, deny_net, max_processes, target, schedulers, source, args } => {
+        Command::Run {
+            file,
+            dirs,
+            envs,
+            max_memory,
+            max_fuel,
+            deny_net,
+            max_processes,
+            target,
+            schedulers,
+            source,
+            args,
+        } => {
             if file.extension().is_some_and(|e| e == "wasm") {
                 let opts = kiln_host::lunatic::RunOptions {
                     args,

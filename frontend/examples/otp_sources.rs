@@ -41,8 +41,15 @@ fn main() {
             }
             Err(diags) => {
                 failed += 1;
-                let errors: Vec<_> = diags.iter().filter(|d| d.severity == kiln_frontend::diagnostic::Severity::Error).collect();
-                println!("FAIL {} ({} errors): {}: {}", path.display(), errors.len(), sources.location(errors[0].span), errors[0].message);
+                let errors: Vec<_> =
+                    diags.iter().filter(|d| d.severity == kiln_frontend::diagnostic::Severity::Error).collect();
+                println!(
+                    "FAIL {} ({} errors): {}: {}",
+                    path.display(),
+                    errors.len(),
+                    sources.location(errors[0].span),
+                    errors[0].message
+                );
                 if verbose {
                     for d in &errors {
                         print!("{}", d.render(&sources));

@@ -37,20 +37,43 @@ pub struct Attribute {
 pub enum AttributeKind {
     Module(String),
     Export(Vec<NameArity>),
-    Import { module: String, functions: Vec<NameArity> },
+    Import {
+        module: String,
+        functions: Vec<NameArity>,
+    },
     ExportType(Vec<NameArity>),
-    Record { name: String, fields: Vec<RecordFieldDef> },
+    Record {
+        name: String,
+        fields: Vec<RecordFieldDef>,
+    },
     /// `-type`, and `-opaque` when `opaque` is set.
-    Type { name: String, params: Vec<TypeExpr>, body: TypeExpr, opaque: bool },
+    Type {
+        name: String,
+        params: Vec<TypeExpr>,
+        body: TypeExpr,
+        opaque: bool,
+    },
     /// `-spec` (and `-callback` when `callback` is set). `module` is set for
     /// `-spec mod:f(...) -> ...`.
-    Spec { module: Option<String>, name: String, arity: u32, clauses: Vec<SpecClause>, callback: bool },
+    Spec {
+        module: Option<String>,
+        name: String,
+        arity: u32,
+        clauses: Vec<SpecClause>,
+        callback: bool,
+    },
     /// `-compile(...)`, whose value is a literal term.
     Compile(Expr),
     /// `-file("name", Line)`.
-    File { name: String, line: u32 },
+    File {
+        name: String,
+        line: u32,
+    },
     /// Any other `-name(Value).`; the value is kept as an expression.
-    Other { name: String, value: Expr },
+    Other {
+        name: String,
+        value: Expr,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +112,11 @@ pub enum TypeKind {
     /// `Low..High`
     Range(Box<TypeExpr>, Box<TypeExpr>),
     /// `name(Args)` or `mod:name(Args)`
-    Call { module: Option<String>, name: String, args: Vec<TypeExpr> },
+    Call {
+        module: Option<String>,
+        name: String,
+        args: Vec<TypeExpr>,
+    },
     /// `Var :: Type`
     Annotated(String, Box<TypeExpr>),
     /// `A | B | ...`
@@ -105,11 +132,20 @@ pub enum TypeKind {
     /// `#{...}`; `map()` is a `Call`.
     Map(Vec<TypeMapField>),
     /// `#name{field :: Type}`
-    Record { name: String, fields: Vec<(String, TypeExpr)> },
+    Record {
+        name: String,
+        fields: Vec<(String, TypeExpr)>,
+    },
     /// `<<>>`, `<<_:M>>`, `<<_:_*N>>`, `<<_:M, _:_*N>>`
-    Binary { size: Option<Box<TypeExpr>>, unit: Option<Box<TypeExpr>> },
+    Binary {
+        size: Option<Box<TypeExpr>>,
+        unit: Option<Box<TypeExpr>>,
+    },
     /// `fun()`, `fun((...) -> T)`, `fun((A) -> T)`
-    Fun { args: Option<Vec<TypeExpr>>, result: Option<Box<TypeExpr>> },
+    Fun {
+        args: Option<Vec<TypeExpr>>,
+        result: Option<Box<TypeExpr>>,
+    },
     /// `Constraint` in `when` clauses: `Var :: Type` is `Annotated`; the old
     /// `is_subtype(V, T)` form is a `Call`.
     Paren(Box<TypeExpr>),
@@ -181,14 +217,28 @@ pub enum ExprKind {
     /// `<<Elements>>`
     Binary(Vec<BinElement>),
     /// `#{K => V}` (base `None`) or `M#{K := V}`.
-    Map { base: Option<Box<Expr>>, fields: Vec<MapField> },
+    Map {
+        base: Option<Box<Expr>>,
+        fields: Vec<MapField>,
+    },
     /// `#name{f = V}` (base `None`) or `R#name{f = V}`. A field named `_`
     /// sets every other field.
-    Record { base: Option<Box<Expr>>, name: String, fields: Vec<RecordField> },
+    Record {
+        base: Option<Box<Expr>>,
+        name: String,
+        fields: Vec<RecordField>,
+    },
     /// `R#name.field`
-    RecordAccess { expr: Box<Expr>, name: String, field: String },
+    RecordAccess {
+        expr: Box<Expr>,
+        name: String,
+        field: String,
+    },
     /// `#name.field`
-    RecordIndex { name: String, field: String },
+    RecordIndex {
+        name: String,
+        field: String,
+    },
     /// `Pattern = Expr`
     Match(Box<Expr>, Box<Expr>),
     /// `Pattern ?= Expr` inside `maybe`.
@@ -196,30 +246,63 @@ pub enum ExprKind {
     BinOp(BinOp, Box<Expr>, Box<Expr>),
     UnOp(UnOp, Box<Expr>),
     /// `F(Args)`; for `m:f(Args)`, `fun` is a `Remote`.
-    Call { fun: Box<Expr>, args: Vec<Expr> },
+    Call {
+        fun: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `M:F`, only as the callee of a `Call`.
     Remote(Box<Expr>, Box<Expr>),
-    Case { expr: Box<Expr>, clauses: Vec<Clause> },
+    Case {
+        expr: Box<Expr>,
+        clauses: Vec<Clause>,
+    },
     /// `if` clauses have no patterns.
     If(Vec<Clause>),
-    Receive { clauses: Vec<Clause>, after: Option<Box<After>> },
-    Try { body: Vec<Expr>, of_clauses: Vec<Clause>, catch_clauses: Vec<CatchClause>, after: Vec<Expr> },
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<Box<After>>,
+    },
+    Try {
+        body: Vec<Expr>,
+        of_clauses: Vec<Clause>,
+        catch_clauses: Vec<CatchClause>,
+        after: Vec<Expr>,
+    },
     /// `catch Expr`
     Catch(Box<Expr>),
     /// `begin ... end`
     Block(Vec<Expr>),
     /// `maybe ... else ... end`
-    Maybe { body: Vec<Expr>, else_clauses: Option<Vec<Clause>> },
+    Maybe {
+        body: Vec<Expr>,
+        else_clauses: Option<Vec<Clause>>,
+    },
     /// `fun name/Arity`
-    FunRef { name: String, arity: u32 },
+    FunRef {
+        name: String,
+        arity: u32,
+    },
     /// `fun M:F/A`; each part may be a variable.
-    FunRemoteRef { module: Box<Expr>, name: Box<Expr>, arity: Box<Expr> },
+    FunRemoteRef {
+        module: Box<Expr>,
+        name: Box<Expr>,
+        arity: Box<Expr>,
+    },
     /// `fun (...) -> ... end`; `name` is set for named funs `fun Name(...) -> ... end`.
-    Lambda { name: Option<String>, clauses: Vec<Clause> },
+    Lambda {
+        name: Option<String>,
+        clauses: Vec<Clause>,
+    },
     /// `[Expr || Qualifiers]`
-    ListComp { expr: Box<Expr>, qualifiers: Vec<Qualifier> },
+    ListComp {
+        expr: Box<Expr>,
+        qualifiers: Vec<Qualifier>,
+    },
     /// `<< Expr || Qualifiers >>`
-    BinComp { expr: Box<Expr>, qualifiers: Vec<Qualifier> },
+    BinComp {
+        expr: Box<Expr>,
+        qualifiers: Vec<Qualifier>,
+    },
 }
 
 /// The `after Timeout -> Body` part of a `receive`.
@@ -232,9 +315,15 @@ pub struct After {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Qualifier {
     /// `Pattern <- List`
-    Generator { pattern: Expr, source: Expr },
+    Generator {
+        pattern: Expr,
+        source: Expr,
+    },
     /// `Pattern <= Binary`
-    BinGenerator { pattern: Expr, source: Expr },
+    BinGenerator {
+        pattern: Expr,
+        source: Expr,
+    },
     Filter(Expr),
 }
 
@@ -276,13 +365,35 @@ pub struct BinTypeSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
     // Arithmetic and bitwise.
-    Add, Sub, Mul, FDiv, IDiv, Rem, Band, Bor, Bxor, Bsl, Bsr,
+    Add,
+    Sub,
+    Mul,
+    FDiv,
+    IDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
     // Boolean.
-    And, Or, Xor, AndAlso, OrElse,
+    And,
+    Or,
+    Xor,
+    AndAlso,
+    OrElse,
     // Comparison.
-    Eq, Ne, Le, Lt, Ge, Gt, ExactEq, ExactNe,
+    Eq,
+    Ne,
+    Le,
+    Lt,
+    Ge,
+    Gt,
+    ExactEq,
+    ExactNe,
     // Lists.
-    Append, Subtract,
+    Append,
+    Subtract,
     // `!`
     Send,
 }
@@ -292,11 +403,33 @@ impl BinOp {
     pub fn text(self) -> &'static str {
         use BinOp::*;
         match self {
-            Add => "+", Sub => "-", Mul => "*", FDiv => "/", IDiv => "div", Rem => "rem",
-            Band => "band", Bor => "bor", Bxor => "bxor", Bsl => "bsl", Bsr => "bsr",
-            And => "and", Or => "or", Xor => "xor", AndAlso => "andalso", OrElse => "orelse",
-            Eq => "==", Ne => "/=", Le => "=<", Lt => "<", Ge => ">=", Gt => ">",
-            ExactEq => "=:=", ExactNe => "=/=", Append => "++", Subtract => "--", Send => "!",
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            FDiv => "/",
+            IDiv => "div",
+            Rem => "rem",
+            Band => "band",
+            Bor => "bor",
+            Bxor => "bxor",
+            Bsl => "bsl",
+            Bsr => "bsr",
+            And => "and",
+            Or => "or",
+            Xor => "xor",
+            AndAlso => "andalso",
+            OrElse => "orelse",
+            Eq => "==",
+            Ne => "/=",
+            Le => "=<",
+            Lt => "<",
+            Ge => ">=",
+            Gt => ">",
+            ExactEq => "=:=",
+            ExactNe => "=/=",
+            Append => "++",
+            Subtract => "--",
+            Send => "!",
         }
     }
 }

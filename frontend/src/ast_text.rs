@@ -387,7 +387,9 @@ impl Printer<'_> {
             }),
             TypeKind::Call { module, name, args } => {
                 let m = module.as_ref().map(|m| format!("{}:", write_atom(m))).unwrap_or_default();
-                self.node(&format!("type {m}{}/{}", write_atom(name), args.len()), sp, |p| args.iter().for_each(|a| p.ty(a)))
+                self.node(&format!("type {m}{}/{}", write_atom(name), args.len()), sp, |p| {
+                    args.iter().for_each(|a| p.ty(a))
+                })
             }
             TypeKind::Annotated(v, a) => self.node(&format!("annotated {v}"), sp, |p| p.ty(a)),
             TypeKind::Union(ts) => self.node("union", sp, |p| ts.iter().for_each(|a| p.ty(a))),

@@ -16,7 +16,14 @@ pub fn collect(e: &Expr, out: &mut HashSet<String>) {
                 out.insert(v.clone());
             }
         }
-        K::Integer(_) | K::Float(_) | K::Char(_) | K::String(_) | K::Atom(_) | K::Nil | K::RecordIndex { .. } | K::FunRef { .. } => {}
+        K::Integer(_)
+        | K::Float(_)
+        | K::Char(_)
+        | K::String(_)
+        | K::Atom(_)
+        | K::Nil
+        | K::RecordIndex { .. }
+        | K::FunRef { .. } => {}
         K::Cons(a, b) | K::Match(a, b) | K::MaybeMatch(a, b) | K::BinOp(_, a, b) | K::Remote(a, b) => {
             collect(a, out);
             collect(b, out);

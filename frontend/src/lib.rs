@@ -10,11 +10,11 @@ pub mod ast;
 pub mod ast_text;
 pub mod ast_vars;
 pub mod diagnostic;
-pub mod span;
-pub mod token;
 pub mod lexer;
 pub mod parser;
 pub mod preprocessor;
+pub mod span;
+pub mod token;
 
 use std::path::Path;
 
@@ -24,9 +24,13 @@ use span::SourceMap;
 /// Reads, lexes, preprocesses and parses the module at `path`. The
 /// [`SourceMap`] holds the file and everything it included, for rendering
 /// the diagnostics.
-pub fn parse_file(path: &Path, opts: &preprocessor::PreprocessOptions) -> (SourceMap, Result<ast::Module, Vec<Diagnostic>>) {
+pub fn parse_file(
+    path: &Path,
+    opts: &preprocessor::PreprocessOptions,
+) -> (SourceMap, Result<ast::Module, Vec<Diagnostic>>) {
     let mut sources = SourceMap::new();
-    let result = preprocessor::lex_and_preprocess(&mut sources, path, opts).and_then(|tokens| parser::parse_module(&tokens));
+    let result =
+        preprocessor::lex_and_preprocess(&mut sources, path, opts).and_then(|tokens| parser::parse_module(&tokens));
     (sources, result)
 }
 

@@ -98,7 +98,8 @@ fn parse_form_with(form: &[Token], feature: MaybeFeature) -> Result<Form, Diagno
         MaybeFeature::Default => parse_form(form).or_else(|reserved_err| {
             parse_form(&maybe_as_atoms(form)).map_err(|atom_err| {
                 // Report the reading that got further.
-                let further = (atom_err.span.file, atom_err.span.start) > (reserved_err.span.file, reserved_err.span.start);
+                let further =
+                    (atom_err.span.file, atom_err.span.start) > (reserved_err.span.file, reserved_err.span.start);
                 if further {
                     atom_err
                 } else {
@@ -113,7 +114,9 @@ fn parse_form_with(form: &[Token], feature: MaybeFeature) -> Result<Form, Diagno
 fn maybe_as_atoms(form: &[Token]) -> Vec<Token> {
     form.iter()
         .map(|t| match t.kind {
-            TokenKind::Maybe | TokenKind::Else => Token { kind: TokenKind::Atom(t.kind.text().to_string()), span: t.span },
+            TokenKind::Maybe | TokenKind::Else => {
+                Token { kind: TokenKind::Atom(t.kind.text().to_string()), span: t.span }
+            }
             _ => t.clone(),
         })
         .collect()
@@ -138,8 +141,12 @@ pub fn parse_form(tokens: &[Token]) -> Result<Form, Diagnostic> {
 pub fn parse_exprs(tokens: &[Token]) -> Result<Vec<Expr>, Diagnostic> {
     let at = tokens.first().map(|t| Span { end: t.span.start, ..t.span }).unwrap_or_default();
     let synth = |kind| Token { kind, span: at };
-    let mut wrapped =
-        vec![synth(TokenKind::Atom("f".into())), synth(TokenKind::LParen), synth(TokenKind::RParen), synth(TokenKind::Arrow)];
+    let mut wrapped = vec![
+        synth(TokenKind::Atom("f".into())),
+        synth(TokenKind::LParen),
+        synth(TokenKind::RParen),
+        synth(TokenKind::Arrow),
+    ];
     wrapped.extend_from_slice(tokens);
     match parse_form_with(&wrapped, MaybeFeature::Default)? {
         Form::Function(mut f) if f.clauses.len() == 1 => Ok(f.clauses.remove(0).body),

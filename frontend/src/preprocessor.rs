@@ -60,7 +60,11 @@ pub struct PreprocessOptions {
 /// The result has no directives and no macro uses left, and every form
 /// ends with [`TokenKind::Dot`]. Warnings (`-warning`) are dropped; use
 /// [`preprocess_with_warnings`] to get them.
-pub fn preprocess(sources: &mut SourceMap, file: FileId, opts: &PreprocessOptions) -> Result<Vec<Token>, Vec<Diagnostic>> {
+pub fn preprocess(
+    sources: &mut SourceMap,
+    file: FileId,
+    opts: &PreprocessOptions,
+) -> Result<Vec<Token>, Vec<Diagnostic>> {
     preprocess_with_warnings(sources, file, opts).map(|(tokens, _warnings)| tokens)
 }
 
@@ -93,7 +97,11 @@ pub fn preprocess_with_warnings(
 
 /// Reads, lexes and preprocesses the file at `path`, adding it (and its
 /// includes) to `sources` under the name `path` as given.
-pub fn lex_and_preprocess(sources: &mut SourceMap, path: &Path, opts: &PreprocessOptions) -> Result<Vec<Token>, Vec<Diagnostic>> {
+pub fn lex_and_preprocess(
+    sources: &mut SourceMap,
+    path: &Path,
+    opts: &PreprocessOptions,
+) -> Result<Vec<Token>, Vec<Diagnostic>> {
     let name = path.to_string_lossy().into_owned();
     match std::fs::read(path) {
         Ok(bytes) => {
@@ -145,8 +153,19 @@ fn directive_name(form: &[Token]) -> Option<&'static str> {
         _ => return None,
     };
     const DIRECTIVES: &[&str] = &[
-        "define", "undef", "include", "include_lib", "ifdef", "ifndef", "if", "elif", "else", "endif",
-        "error", "warning", "feature",
+        "define",
+        "undef",
+        "include",
+        "include_lib",
+        "ifdef",
+        "ifndef",
+        "if",
+        "elif",
+        "else",
+        "endif",
+        "error",
+        "warning",
+        "feature",
     ];
     DIRECTIVES.iter().copied().find(|d| *d == name)
 }
@@ -225,7 +244,14 @@ impl Preprocessor<'_> {
         self.diagnostics.extend(conds.unterminated());
     }
 
-    fn form(&mut self, form: &[Token], lex_error: Option<Diagnostic>, conds: &mut Conditionals, file_name: &mut String, dir: &Path) {
+    fn form(
+        &mut self,
+        form: &[Token],
+        lex_error: Option<Diagnostic>,
+        conds: &mut Conditionals,
+        file_name: &mut String,
+        dir: &Path,
+    ) {
         let read = self.features.read(form);
         let form: &[Token] = &read;
         let directive = directive_name(form);
@@ -242,7 +268,8 @@ impl Preprocessor<'_> {
             return;
         }
         let Some(directive) = directive else {
-            let is_module = form[0].kind == TokenKind::Minus && matches!(kind_at(form, 1), Some(TokenKind::Atom(a)) if a == "module");
+            let is_module = form[0].kind == TokenKind::Minus
+                && matches!(kind_at(form, 1), Some(TokenKind::Atom(a)) if a == "module");
             if !is_module {
                 self.features.leave_prefix();
             }
@@ -299,7 +326,13 @@ impl Preprocessor<'_> {
 
     /// A directive inside a skipped region: track nesting, and let an
     /// `-elif`/`-else` of the waiting conditional take its branch.
-    fn skipped_directive(&mut self, directive: Option<&'static str>, form: &[Token], conds: &mut Conditionals, file_name: &str) {
+    fn skipped_directive(
+        &mut self,
+        directive: Option<&'static str>,
+        form: &[Token],
+        conds: &mut Conditionals,
+        file_name: &str,
+    ) {
         let result = match directive {
             Some(d @ ("ifdef" | "ifndef" | "if")) => {
                 conds.open(d, form[1].span, false);
@@ -373,7 +406,11 @@ impl Preprocessor<'_> {
         let expander = Expander::new(&self.macros, self.sources, file_name, form);
         let tokens = expander.expand(&form[2..form.len() - 1])?;
         let inner = match tokens.as_slice() {
-            [Token { kind: TokenKind::LParen, .. }, inner @ .., Token { kind: TokenKind::RParen, .. }] if !inner.is_empty() => inner,
+            [Token { kind: TokenKind::LParen, .. }, inner @ .., Token { kind: TokenKind::RParen, .. }]
+                if !inner.is_empty() =>
+            {
+                inner
+            }
             _ => return Err(badly_formed(name, form.get(2).unwrap_or(&form[1]))),
         };
         let message = if inner.iter().all(|t| matches!(t.kind, TokenKind::String(_))) {
@@ -382,7 +419,8 @@ impl Preprocessor<'_> {
             stringify::stringify(inner)
         };
         let span = form[0].span.to(form[form.len() - 1].span);
-        let diagnostic = Diagnostic { severity, message, span, label: format!("from this `-{name}` directive"), notes: vec![] };
+        let diagnostic =
+            Diagnostic { severity, message, span, label: format!("from this `-{name}` directive"), notes: vec![] };
         if severity == Severity::Error {
             Err(diagnostic)
         } else {
@@ -395,7 +433,8 @@ impl Preprocessor<'_> {
     fn include(&mut self, form: &[Token], lib: bool, dir: &Path) -> Result<(), Diagnostic> {
         let directive = if lib { "include_lib" } else { "include" };
         // `( "a" "b" ) .`: adjacent strings are one name.
-        let strings_end = form[3..].iter().position(|t| !matches!(t.kind, TokenKind::String(_))).map_or(form.len(), |n| n + 3);
+        let strings_end =
+            form[3..].iter().position(|t| !matches!(t.kind, TokenKind::String(_))).map_or(form.len(), |n| n + 3);
         if kind_at(form, 2) != Some(&TokenKind::LParen) {
             return Err(badly_formed(directive, form.get(2).unwrap_or(&form[1])));
         }
@@ -403,15 +442,23 @@ impl Preprocessor<'_> {
             return Err(badly_formed(directive, form.get(strings_end).unwrap_or(&form[form.len() - 1])));
         }
         let name_span = form[3].span.to(form[strings_end - 1].span);
-        let name: String = form[3..strings_end].iter().map(|t| if let TokenKind::String(s) = &t.kind { s.as_str() } else { "" }).collect();
+        let name: String = form[3..strings_end]
+            .iter()
+            .map(|t| if let TokenKind::String(s) = &t.kind { s.as_str() } else { "" })
+            .collect();
         let name = include::expand_env_var(&name);
 
         if self.stack.len() > MAX_INCLUDE_DEPTH {
             return Err(Diagnostic::error(name_span, format!("{directive} too deep"))
                 .with_note(format!("includes may nest at most {MAX_INCLUDE_DEPTH} levels")));
         }
-        let found = include::find_include(Path::new(&name), dir, &self.opts.include_dirs)
-            .or_else(|| if lib { include::find_include_lib(Path::new(&name), &self.opts.lib_dirs) } else { None });
+        let found = include::find_include(Path::new(&name), dir, &self.opts.include_dirs).or_else(|| {
+            if lib {
+                include::find_include_lib(Path::new(&name), &self.opts.lib_dirs)
+            } else {
+                None
+            }
+        });
         let Some(path) = found else {
             let what = if lib { "lib" } else { "file" };
             return Err(Diagnostic::error(name_span, format!("can't find include {what} \"{name}\"")));

@@ -47,7 +47,8 @@ fn erl_parse_agrees_on_otp_sources() {
     let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
         let mut list = String::new();
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures).expect("fixtures").flatten().map(|e| e.path()).collect();
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(fixtures).expect("fixtures").flatten().map(|e| e.path()).collect();
         files.sort();
         files.extend(otp_sources());
         for (i, src) in files.iter().enumerate() {

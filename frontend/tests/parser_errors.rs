@@ -81,11 +81,7 @@ fn every_bad_form_is_reported_and_good_forms_survive() {
     let (forms, errs) = parser::parse_forms(&toks);
     assert_eq!(
         render(&sm, &errs),
-        vec![
-            "2:8: syntax error before: '->'",
-            "4:9: syntax error before: '.'",
-            "5:12: bad function arity",
-        ]
+        vec!["2:8: syntax error before: '->'", "4:9: syntax error before: '.'", "5:12: bad function arity",]
     );
     assert_eq!(forms.len(), 3, "module, g/0 and i/0 parse");
 }
@@ -164,16 +160,91 @@ impl Lcg {
 fn token_pool() -> Vec<TokenKind> {
     use TokenKind::*;
     vec![
-        Atom("a".into()), Atom("spec".into()), Atom("record".into()), Atom("type".into()),
-        Atom("export".into()), Atom("module".into()), Atom("callback".into()), Var("X".into()),
-        Var("_".into()), Integer("1".into()), Float(1.5), Char(97), String("s".into()),
-        After, And, AndAlso, Band, Begin, Bnot, Bor, Bsl, Bsr, Bxor, Case, Catch, Cond, Div,
-        Else, End, Fun, If, Let, Maybe, Not, Of, Or, OrElse, Receive, Rem, Try, When, Xor,
-        LParen, RParen, LBrace, RBrace, LBracket, RBracket, LDoubleAngle, RDoubleAngle, Comma,
-        Semicolon, Colon, ColonColon, Pipe, DoublePipe, Arrow, FatArrow, ColonEq, LeftArrow,
-        LeftDoubleArrow, MaybeMatch, Hash, Period, DotDot, Ellipsis, Dot, Question,
-        DoubleQuestion, Bang, Eq, EqEq, SlashEq, EqLt, Lt, GtEq, Gt, EqColonEq, EqSlashEq,
-        Plus, Minus, Star, Slash, PlusPlus, MinusMinus,
+        Atom("a".into()),
+        Atom("spec".into()),
+        Atom("record".into()),
+        Atom("type".into()),
+        Atom("export".into()),
+        Atom("module".into()),
+        Atom("callback".into()),
+        Var("X".into()),
+        Var("_".into()),
+        Integer("1".into()),
+        Float(1.5),
+        Char(97),
+        String("s".into()),
+        After,
+        And,
+        AndAlso,
+        Band,
+        Begin,
+        Bnot,
+        Bor,
+        Bsl,
+        Bsr,
+        Bxor,
+        Case,
+        Catch,
+        Cond,
+        Div,
+        Else,
+        End,
+        Fun,
+        If,
+        Let,
+        Maybe,
+        Not,
+        Of,
+        Or,
+        OrElse,
+        Receive,
+        Rem,
+        Try,
+        When,
+        Xor,
+        LParen,
+        RParen,
+        LBrace,
+        RBrace,
+        LBracket,
+        RBracket,
+        LDoubleAngle,
+        RDoubleAngle,
+        Comma,
+        Semicolon,
+        Colon,
+        ColonColon,
+        Pipe,
+        DoublePipe,
+        Arrow,
+        FatArrow,
+        ColonEq,
+        LeftArrow,
+        LeftDoubleArrow,
+        MaybeMatch,
+        Hash,
+        Period,
+        DotDot,
+        Ellipsis,
+        Dot,
+        Question,
+        DoubleQuestion,
+        Bang,
+        Eq,
+        EqEq,
+        SlashEq,
+        EqLt,
+        Lt,
+        GtEq,
+        Gt,
+        EqColonEq,
+        EqSlashEq,
+        Plus,
+        Minus,
+        Star,
+        Slash,
+        PlusPlus,
+        MinusMinus,
     ]
 }
 
@@ -202,8 +273,11 @@ fn random_token_sequences_never_panic() {
         if round % 3 == 0 {
             kinds.insert(0, TokenKind::Minus);
         }
-        let toks: Vec<Token> =
-            kinds.into_iter().enumerate().map(|(i, kind)| Token { kind, span: Span::new(FileId(0), i, i + 1) }).collect();
+        let toks: Vec<Token> = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Token { kind, span: Span::new(FileId(0), i, i + 1) })
+            .collect();
         let _ = parser::parse_module(&toks);
         let _ = parser::parse_exprs(&toks);
     }

@@ -48,17 +48,11 @@ pub fn imports_lunatic(bytes: &[u8]) -> bool {
 /// Runs the module at `path`: a lunatic guest on the kiln runtime, anything
 /// else as a WASI command. Returns its exit status.
 pub fn run(path: &Path, opts: &lunatic::RunOptions) -> Result<i32, HostError> {
-    let load = |message: String| HostError::Load {
-        path: path.to_path_buf(),
-        message,
-    };
+    let load = |message: String| HostError::Load { path: path.to_path_buf(), message };
     let bytes = std::fs::read(path).map_err(|e| load(format!("{e}")))?;
     if !imports_lunatic(&bytes) {
         let preopens: Vec<Preopen> = if opts.dirs.is_empty() {
-            vec![Preopen {
-                host: ".".into(),
-                guest: ".".into(),
-            }]
+            vec![Preopen { host: ".".into(), guest: ".".into() }]
         } else {
             opts.dirs.iter().map(|d| Preopen::parse(d)).collect()
         };

@@ -67,8 +67,7 @@ pub fn compile(engine: &Engine, bytes: &[u8]) -> Result<Module> {
         let tmp = dir.join(format!(
             ".{}.{}.tmp",
             std::process::id(),
-            path.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         ));
         let written = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&tmp, compiled));
         if written.and_then(|_| std::fs::rename(&tmp, &path)).is_err() {

@@ -52,14 +52,8 @@ impl Preopen {
     /// Parses `HOST[::GUEST]`; without `::GUEST` the guest name is `HOST` itself.
     pub fn parse(spec: &str) -> Self {
         match spec.split_once("::") {
-            Some((host, guest)) => Preopen {
-                host: host.into(),
-                guest: guest.into(),
-            },
-            None => Preopen {
-                host: spec.into(),
-                guest: spec.into(),
-            },
+            Some((host, guest)) => Preopen { host: host.into(), guest: guest.into() },
+            None => Preopen { host: spec.into(), guest: spec.into() },
         }
     }
 }
@@ -70,11 +64,7 @@ pub enum HostError {
     /// The module could not be read, compiled, validated, linked or set up.
     Load { path: PathBuf, message: String },
     /// The guest trapped; `trap` names the trap, `message` has the details.
-    Trap {
-        path: PathBuf,
-        trap: String,
-        message: String,
-    },
+    Trap { path: PathBuf, trap: String, message: String },
 }
 
 impl HostError {
@@ -93,11 +83,7 @@ impl fmt::Display for HostError {
             HostError::Load { path, message } => {
                 write!(f, "cannot load {}: {message}", path.display())
             }
-            HostError::Trap {
-                path,
-                trap,
-                message,
-            } => {
+            HostError::Trap { path, trap, message } => {
                 write!(f, "{} trapped: {trap}\n{message}", path.display())
             }
         }
@@ -135,20 +121,13 @@ pub fn run_wasi_command(
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".into());
-            Err(HostError::Trap {
-                path,
-                trap: "host panic".into(),
-                message: what,
-            })
+            Err(HostError::Trap { path, trap: "host panic".into(), message: what })
         }
     }
 }
 
 fn load_error(path: &Path, message: impl fmt::Display) -> HostError {
-    HostError::Load {
-        path: path.to_path_buf(),
-        message: message.to_string(),
-    }
+    HostError::Load { path: path.to_path_buf(), message: message.to_string() }
 }
 
 fn run_on_this_thread(
@@ -160,14 +139,10 @@ fn run_on_this_thread(
     let mut config = Config::new();
     // wasmtime-wasi turns on wasmtime's async support, which checks the Wasm
     // stack limit against the (unused here) fiber stack size; keep it larger.
-    config
-        .wasm_tail_call(true)
-        .async_stack_size(MAX_WASM_STACK + (1 << 20))
-        .max_wasm_stack(MAX_WASM_STACK);
+    config.wasm_tail_call(true).async_stack_size(MAX_WASM_STACK + (1 << 20)).max_wasm_stack(MAX_WASM_STACK);
     let engine = Engine::new(&config).map_err(|e| load_error(path, format!("{e:#}")))?;
     let bytes = std::fs::read(path).map_err(|e| load_error(path, format!("{e}")))?;
-    let module = crate::module_cache::compile(&engine, &bytes)
-        .map_err(|e| load_error(path, format!("{e:#}")))?;
+    let module = crate::module_cache::compile(&engine, &bytes).map_err(|e| load_error(path, format!("{e:#}")))?;
 
     let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| load_error(path, format!("{e:#}")))?;
@@ -176,20 +151,16 @@ fn run_on_this_thread(
     // whatever status the guest asks for instead, like a native process.
     linker.allow_shadowing(true);
     linker
-        .func_wrap(
-            "wasi_snapshot_preview1",
-            "proc_exit",
-            |status: i32| -> wasmtime::Result<()> { Err(wasmtime::Error::new(I32Exit(status))) },
-        )
+        .func_wrap("wasi_snapshot_preview1", "proc_exit", |status: i32| -> wasmtime::Result<()> {
+            Err(wasmtime::Error::new(I32Exit(status)))
+        })
         .map_err(|e| load_error(path, format!("{e:#}")))?;
     linker.allow_shadowing(false);
 
     let mut wasi = WasiCtxBuilder::new();
     wasi.inherit_stdio();
-    let argv0 = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let argv0 =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     wasi.arg(argv0);
     wasi.args(args);
     for (key, value) in env {
@@ -197,12 +168,7 @@ fn run_on_this_thread(
     }
     for dir in preopens {
         wasi.preopened_dir(&dir.host, &dir.guest, FsPerms::ReadWrite)
-            .map_err(|e| {
-                load_error(
-                    path,
-                    format!("cannot preopen {}: {e:#}", dir.host.display()),
-                )
-            })?;
+            .map_err(|e| load_error(path, format!("cannot preopen {}: {e:#}", dir.host.display())))?;
     }
     let mut store = Store::new(&engine, wasi.build_p1());
 
@@ -210,10 +176,7 @@ fn run_on_this_thread(
         Ok(instance) => instance,
         // A start function may trap or exit; anything else is a link failure
         // (for example an import that is not WASI preview1).
-        Err(e)
-            if e.downcast_ref::<wasmtime::Trap>().is_some()
-                || e.downcast_ref::<I32Exit>().is_some() =>
-        {
+        Err(e) if e.downcast_ref::<wasmtime::Trap>().is_some() || e.downcast_ref::<I32Exit>().is_some() => {
             return classify(path, e)
         }
         Err(e) => return Err(load_error(path, format!("{e:#}"))),
@@ -240,11 +203,7 @@ fn classify(path: &Path, error: wasmtime::Error) -> Result<i32, HostError> {
             message: format!("{error:?}"),
         });
     }
-    Err(HostError::Trap {
-        path: path.to_path_buf(),
-        trap: "host error".into(),
-        message: format!("{error:#}"),
-    })
+    Err(HostError::Trap { path: path.to_path_buf(), trap: "host error".into(), message: format!("{error:#}") })
 }
 
 #[cfg(test)]
@@ -262,18 +221,12 @@ mod tests {
 
     #[test]
     fn trap_is_an_error_naming_the_trap() {
-        let path = module_file(
-            "trap.wasm",
-            r#"(module (func (export "_start") unreachable))"#,
-        );
+        let path = module_file("trap.wasm", r#"(module (func (export "_start") unreachable))"#);
         let err = run_wasi_command(&path, &[], &[], &[]).unwrap_err();
         assert!(matches!(err, HostError::Trap { .. }), "{err}");
         assert_eq!(err.exit_status(), TRAP_EXIT_STATUS);
         let text = err.to_string();
-        assert!(
-            text.contains("unreachable"),
-            "message should name the trap: {text}"
-        );
+        assert!(text.contains("unreachable"), "message should name the trap: {text}");
     }
 
     #[test]

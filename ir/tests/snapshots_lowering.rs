@@ -6,7 +6,8 @@ use kiln_ir::{core, ssa};
 
 fn lower(src: &str) -> (String, String) {
     let (sources, ast) = kiln_frontend::parse_source("test.erl", src);
-    let ast = ast.unwrap_or_else(|d| panic!("parse error: {}", d.iter().map(|d| d.render(&sources)).collect::<String>()));
+    let ast =
+        ast.unwrap_or_else(|d| panic!("parse error: {}", d.iter().map(|d| d.render(&sources)).collect::<String>()));
     let core = core::lower::lower_module(&ast, &sources)
         .unwrap_or_else(|d| panic!("lowering error: {}", d.iter().map(|d| d.render(&sources)).collect::<String>()));
     let ssa = ssa::lower_module(&core).unwrap_or_else(|d| panic!("ssa error: {}", d.render(&sources)));
@@ -24,37 +25,28 @@ macro_rules! snapshot {
     };
 }
 
-snapshot!(fib, "-module(m).\n-export([fib/1]).\nfib(0) -> 0;\nfib(1) -> 1;\nfib(N) when N > 1 -> fib(N - 1) + fib(N - 2).\n");
+snapshot!(
+    fib,
+    "-module(m).\n-export([fib/1]).\nfib(0) -> 0;\nfib(1) -> 1;\nfib(N) when N > 1 -> fib(N - 1) + fib(N - 2).\n"
+);
 
 snapshot!(
     case_exports,
     "-module(m).\n-export([f/1]).\nf(X) ->\n    case X of\n        {a, Y} -> Z = Y;\n        _ -> Z = none\n    end,\n    {Z, X}.\n"
 );
 
-snapshot!(
-    closure,
-    "-module(m).\n-export([adder/1]).\nadder(N) -> fun(X) -> X + N end.\n"
-);
+snapshot!(closure, "-module(m).\n-export([adder/1]).\nadder(N) -> fun(X) -> X + N end.\n");
 
-snapshot!(
-    comprehension,
-    "-module(m).\n-export([f/1]).\nf(L) -> [X * 2 || X <- L, X > 1].\n"
-);
+snapshot!(comprehension, "-module(m).\n-export([f/1]).\nf(L) -> [X * 2 || X <- L, X > 1].\n");
 
-snapshot!(
-    receive_after,
-    "-module(m).\n-export([f/0]).\nf() -> receive {ok, V} -> V after 100 -> timeout end.\n"
-);
+snapshot!(receive_after, "-module(m).\n-export([f/0]).\nf() -> receive {ok, V} -> V after 100 -> timeout end.\n");
 
 snapshot!(
     try_catch,
     "-module(m).\n-export([f/1]).\nf(F) -> try F() of ok -> yes catch throw:X -> {caught, X} after io:format(\"done~n\") end.\n"
 );
 
-snapshot!(
-    records,
-    "-module(m).\n-export([f/1]).\n-record(p, {x = 0, y}).\nf(#p{x = X} = P) -> P#p{y = X + 1}.\n"
-);
+snapshot!(records, "-module(m).\n-export([f/1]).\n-record(p, {x = 0, y}).\nf(#p{x = X} = P) -> P#p{y = X + 1}.\n");
 
 snapshot!(
     binaries,

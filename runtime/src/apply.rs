@@ -237,7 +237,12 @@ pub unsafe extern "C" fn kiln_apply_fun(p: *mut ProcessHeader, fun: Term, nargs:
 /// # Safety
 /// `p` must be the running process's header.
 #[no_mangle]
-pub unsafe extern "C" fn kiln_apply_mfa(p: *mut ProcessHeader, module: Term, function: Term, nargs: u64) -> Option<ErlFn> {
+pub unsafe extern "C" fn kiln_apply_mfa(
+    p: *mut ProcessHeader,
+    module: Term,
+    function: Term,
+    nargs: u64,
+) -> Option<ErlFn> {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
     apply_mfa(proc, module, function, usize::try_from(nargs).unwrap_or(usize::MAX))
@@ -250,7 +255,12 @@ pub unsafe extern "C" fn kiln_apply_mfa(p: *mut ProcessHeader, module: Term, fun
 /// # Safety
 /// `p` must be the running process's header.
 #[no_mangle]
-pub unsafe extern "C" fn kiln_apply_list(p: *mut ProcessHeader, module: Term, function: Term, arglist: Term) -> Option<ErlFn> {
+pub unsafe extern "C" fn kiln_apply_list(
+    p: *mut ProcessHeader,
+    module: Term,
+    function: Term,
+    arglist: Term,
+) -> Option<ErlFn> {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
     let Some(n) = spread(proc, arglist) else {

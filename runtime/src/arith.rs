@@ -14,7 +14,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::term::{
-    big_to_bigint, bif_return, make_bigint, make_float, make_i128, make_int, view, BifResult, Error, TermAlloc,
+    bif_return, big_to_bigint, make_bigint, make_float, make_i128, make_int, view, BifResult, Error, TermAlloc,
     TermView, MAX_INT_BITS,
 };
 

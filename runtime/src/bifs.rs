@@ -16,8 +16,8 @@ pub mod binary_module;
 #[cfg(test)]
 mod binary_tests;
 pub mod convert;
-pub mod init;
 pub mod data;
+pub mod init;
 // The ets module (tables and match specifications live in crate::ets).
 pub mod ets;
 // External term format and hash BIFs (etf::encode, bifs::hash).
@@ -25,8 +25,8 @@ pub mod external;
 // The file module (file/; consult's term reader in file_terms/).
 pub mod file;
 pub mod file_terms;
-pub mod hash;
 pub mod funs;
+pub mod hash;
 pub mod lists;
 pub mod maps;
 pub mod math;

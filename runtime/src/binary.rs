@@ -61,7 +61,11 @@ pub struct OffHeapBin {
 impl OffHeapBin {
     /// A new buffer with one reference (the caller's).
     pub fn new(bytes: Vec<u8>) -> *const OffHeapBin {
-        Box::into_raw(Box::new(OffHeapBin { refc: AtomicUsize::new(1), shared: AtomicBool::new(false), bytes: UnsafeCell::new(bytes) }))
+        Box::into_raw(Box::new(OffHeapBin {
+            refc: AtomicUsize::new(1),
+            shared: AtomicBool::new(false),
+            bytes: UnsafeCell::new(bytes),
+        }))
     }
 
     /// Records that another process holds a reference.

@@ -96,12 +96,10 @@ fn step(x: Term, y: Term, exact: bool, stack: &mut Vec<(Term, Term, bool)>) -> O
                 _ => x.cmp(&y),
             }
         }
-        (TermView::Tuple(a), TermView::Tuple(b)) => {
-            a.len().cmp(&b.len()).then_with(|| {
-                push_pairs(stack, a, b, exact);
-                Ordering::Equal
-            })
-        }
+        (TermView::Tuple(a), TermView::Tuple(b)) => a.len().cmp(&b.len()).then_with(|| {
+            push_pairs(stack, a, b, exact);
+            Ordering::Equal
+        }),
         (TermView::Cons(ha, ta), TermView::Cons(hb, tb)) => {
             stack.push((ta, tb, exact));
             stack.push((ha, hb, exact));

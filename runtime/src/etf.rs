@@ -32,7 +32,6 @@ use crate::atom::{self, AtomError};
 use crate::binary::{OffHeap, OffHeapBin};
 use crate::process::Process;
 
-
 pub use kiln_abi::etf_tags as tags;
 use tags::*;
 

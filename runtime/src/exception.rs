@@ -605,7 +605,8 @@ mod tests {
         let mut p = Process::new(0);
         let h: *mut ProcessHeader = &mut p.header;
         let index = |module: &str, name: &str, arity: u32| {
-            bif_table::BIFS.iter().position(|b| b.module == module && b.name == name && b.arity == arity).unwrap() as u64
+            bif_table::BIFS.iter().position(|b| b.module == module && b.name == name && b.arity == arity).unwrap()
+                as u64
         };
         // SAFETY: `h` is the header of a live process owned by this test.
         unsafe {

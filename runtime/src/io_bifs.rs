@@ -36,20 +36,13 @@ struct Stdout {
 
 fn stdout_buffer() -> &'static Mutex<Stdout> {
     static OUT: OnceLock<Mutex<Stdout>> = OnceLock::new();
-    OUT.get_or_init(|| {
-        Mutex::new(Stdout {
-            buf: Vec::new(),
-            terminal: std::io::stdout().is_terminal(),
-        })
-    })
+    OUT.get_or_init(|| Mutex::new(Stdout { buf: Vec::new(), terminal: std::io::stdout().is_terminal() }))
 }
 
 /// Appends bytes to standard output.
 pub fn write_stdout(bytes: &[u8]) {
     crate::statistics::io_output(bytes.len());
-    let mut out = stdout_buffer()
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+    let mut out = stdout_buffer().lock().unwrap_or_else(PoisonError::into_inner);
     out.buf.extend_from_slice(bytes);
     if out.terminal || out.buf.len() >= FLUSH_AT {
         flush_locked(&mut out);
@@ -87,9 +80,7 @@ fn write_fully(w: &mut impl Write, mut bytes: &[u8]) {
 
 /// Writes out everything buffered for standard output.
 pub fn flush_stdout() {
-    let mut out = stdout_buffer()
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+    let mut out = stdout_buffer().lock().unwrap_or_else(PoisonError::into_inner);
     flush_locked(&mut out);
 }
 
@@ -186,13 +177,7 @@ pub fn io_lib_write<H: TermAlloc + ?Sized>(h: &mut H, t: Term, d: Term) -> BifRe
 }
 
 /// `io_lib:print(Term, Column, LineLength, Depth)`.
-pub fn io_lib_print<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    t: Term,
-    col: Term,
-    ll: Term,
-    d: Term,
-) -> BifResult {
+pub fn io_lib_print<H: TermAlloc + ?Sized>(h: &mut H, t: Term, col: Term, ll: Term, d: Term) -> BifResult {
     let small = |x: Term| match crate::term::view(x) {
         crate::term::TermView::Small(v) => Ok(v),
         _ => Err(Error::Badarg),
@@ -209,20 +194,12 @@ pub fn io_lib_print<H: TermAlloc + ?Sized>(
 /// `io_lib:write_atom(Atom)`: the atom, quoted when it must be.
 pub fn io_lib_write_atom<H: TermAlloc + ?Sized>(h: &mut H, a: Term) -> BifResult {
     let name = view_atom_name(a).ok_or(Error::Badarg)?;
-    Ok(make_string(
-        h,
-        &crate::format::atoms::atom_text(name, crate::format::Encoding::Unicode),
-    ))
+    Ok(make_string(h, &crate::format::atoms::atom_text(name, crate::format::Encoding::Unicode)))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_write(p: *mut ProcessHeader, t: Term) -> Term {
-    bif_return(p, |proc| {
-        Ok(
-            crate::format::write::write_chars(t, -1, crate::format::Encoding::Latin1)
-                .into_term(proc),
-        )
-    })
+    bif_return(p, |proc| Ok(crate::format::write::write_chars(t, -1, crate::format::Encoding::Latin1).into_term(proc)))
 }
 
 #[no_mangle]
@@ -233,21 +210,12 @@ pub extern "C" fn kiln_bif_io_lib_write_2(p: *mut ProcessHeader, t: Term, d: Ter
 #[no_mangle]
 pub extern "C" fn kiln_bif_io_lib_print(p: *mut ProcessHeader, t: Term) -> Term {
     bif_return(p, |proc| {
-        Ok(
-            crate::format::pretty::print_chars(t, &crate::format::pretty::PrintOptions::default())
-                .into_term(proc),
-        )
+        Ok(crate::format::pretty::print_chars(t, &crate::format::pretty::PrintOptions::default()).into_term(proc))
     })
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_lib_print_4(
-    p: *mut ProcessHeader,
-    t: Term,
-    col: Term,
-    ll: Term,
-    d: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_io_lib_print_4(p: *mut ProcessHeader, t: Term, col: Term, ll: Term, d: Term) -> Term {
     bif_return(p, |proc| io_lib_print(proc, t, col, ll, d))
 }
 

@@ -91,10 +91,7 @@ static SERVERS: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
 static UNICODE: [AtomicBool; 2] = [AtomicBool::new(false), AtomicBool::new(false)];
 /// The shared halves of the built-in servers (null while none runs), for
 /// [`busy`]; each holds a count of its `Arc` that is never given back.
-static SHARED: [AtomicPtr<Shared>; 2] = [
-    AtomicPtr::new(std::ptr::null_mut()),
-    AtomicPtr::new(std::ptr::null_mut()),
-];
+static SHARED: [AtomicPtr<Shared>; 2] = [AtomicPtr::new(std::ptr::null_mut()), AtomicPtr::new(std::ptr::null_mut())];
 /// The `user` server is blocked reading standard input.
 static READING: AtomicBool = AtomicBool::new(false);
 
@@ -171,7 +168,7 @@ fn start_in(proc: &mut Process, code: crate::abi::ErlFn, args: &[Term]) {
 /// end: OTP's `user` writes output while it waits for input too.
 fn busy(dev: Device) -> bool {
     let p = SHARED[dev.index()].load(Ordering::Acquire);
-    if p.is_null() || READING.load(Ordering::SeqCst) {
+    if p.is_null() || (dev == Device::Stdout && READING.load(Ordering::SeqCst)) {
         return false;
     }
     // SAFETY: `p` came from `Arc::into_raw` in `start`, and that count is
@@ -284,10 +281,7 @@ pub fn request_chars(enc: Term, data: Term) -> Option<Vec<u32>> {
         Some(out)
     } else if enc == unicode_atom() || enc == utf8_atom() {
         let chars = strings::unicode_chardata(data)?;
-        chars
-            .iter()
-            .all(|&c| char::from_u32(c).is_some())
-            .then_some(chars)
+        chars.iter().all(|&c| char::from_u32(c).is_some()).then_some(chars)
     } else {
         None
     }
@@ -307,12 +301,7 @@ pub fn failure(proc: &mut Process, from_device: bool) -> Term {
 /// and `io:fwrite`): `ok` once written to a built-in device, the pid to
 /// send the request to, or the failure cause.
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_format_fast(
-    p: *mut ProcessHeader,
-    device: Term,
-    fmt: Term,
-    args: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_io_format_fast(p: *mut ProcessHeader, device: Term, fmt: Term, args: Term) -> Term {
     bif_return(p, |proc| {
         Ok(match target(proc, device) {
             Target::Device(dev) => match crate::format::control::format(fmt, args) {
@@ -331,12 +320,7 @@ pub extern "C" fn kiln_bif_io_format_fast(
 /// `erlang:'$io_put_chars'(Device, Encoding, CharData)` (under
 /// `io:put_chars/1,2` and `io:nl/0,1`): as [`kiln_bif_io_format_fast`].
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_put_chars_fast(
-    p: *mut ProcessHeader,
-    device: Term,
-    enc: Term,
-    data: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_io_put_chars_fast(p: *mut ProcessHeader, device: Term, enc: Term, data: Term) -> Term {
     bif_return(p, |proc| {
         Ok(match target(proc, device) {
             Target::Device(dev) => match request_chars(enc, data) {
@@ -360,12 +344,7 @@ fn server_device(name: Term) -> Result<Device, Error> {
 /// `standard_error`) writes data of request encoding `Encoding`; `ok`, or
 /// `error` if it is not such data.
 #[no_mangle]
-pub extern "C" fn kiln_bif_io_server_put(
-    p: *mut ProcessHeader,
-    name: Term,
-    enc: Term,
-    data: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_io_server_put(p: *mut ProcessHeader, name: Term, enc: Term, data: Term) -> Term {
     bif_return(p, |_| {
         let dev = server_device(name)?;
         Ok(match request_chars(enc, data) {
@@ -383,11 +362,7 @@ pub extern "C" fn kiln_bif_io_server_put(
 pub extern "C" fn kiln_bif_io_encoding(p: *mut ProcessHeader, name: Term) -> Term {
     bif_return(p, |_| {
         let dev = server_device(name)?;
-        Ok(if UNICODE[dev.index()].load(Ordering::Relaxed) {
-            unicode_atom()
-        } else {
-            latin1_atom()
-        })
+        Ok(if UNICODE[dev.index()].load(Ordering::Relaxed) { unicode_atom() } else { latin1_atom() })
     })
 }
 
@@ -453,11 +428,22 @@ mod tests {
     }
 
     #[test]
-    fn without_servers_everything_is_stdout_or_a_process() {
-        assert!(
-            matches!(classify(NO_SERVER), Target::Device(Device::Stdout))
-                || SERVERS[0].load(Ordering::Relaxed) != 0
-        );
+    fn without_servers_the_placeholder_leader_is_standard_output() {
+        // Unit tests never start the servers (no kiln_user_io is loaded).
+        assert_eq!(default_group_leader(), NO_SERVER);
+        assert!(matches!(classify(NO_SERVER), Target::Device(Device::Stdout)));
         assert!(matches!(classify(tag::pid(987_654)), Target::Process(_)));
+        assert!(!pending());
+    }
+
+    #[test]
+    fn devices_resolve_as_io_does() {
+        let proc = Process::new(0);
+        assert_eq!(proc.shared.sig.group_leader(), NO_SERVER);
+        assert!(matches!(target(&proc, standard_io_atom()), Target::Device(Device::Stdout)));
+        let nowhere = crate::atom::intern("kiln_io_server_test_nowhere");
+        assert!(matches!(target(&proc, nowhere), Target::NoDevice));
+        assert!(matches!(target(&proc, tag::small(1)), Target::NoDevice));
+        assert!(matches!(target(&proc, tag::pid(987_655)), Target::Process(_)));
     }
 }

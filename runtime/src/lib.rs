@@ -35,8 +35,8 @@ pub mod timer;
 
 // Terms and the built-in functions over them.
 pub mod arith;
-pub mod binary;
 pub mod bifs;
+pub mod binary;
 pub mod compare;
 pub mod format;
 pub mod io_bifs;

@@ -192,7 +192,6 @@ impl Pool {
             || !orphans().is_empty()
             || self.stealers.iter().any(|s| !s.is_empty())
     }
-
 }
 
 /// Fires the timers that are due (a single atomic load when none is).
@@ -623,7 +622,9 @@ fn register(proc: &Process) -> Term {
 /// The schedulers of the pool running on this thread (else of the pool
 /// that ran last, else as configured), for `erlang:system_info/1`.
 pub fn current_schedulers() -> usize {
-    with_current(|cur| cur.map(|(pool, _)| pool.n)).or_else(|| default_pool().map(|p| p.n)).unwrap_or_else(configured_count)
+    with_current(|cur| cur.map(|(pool, _)| pool.n))
+        .or_else(|| default_pool().map(|p| p.n))
+        .unwrap_or_else(configured_count)
 }
 
 /// The processes waiting in each scheduler's run queue (for

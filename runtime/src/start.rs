@@ -152,7 +152,9 @@ pub fn run_main(entry: Term, args: &[String]) -> i32 {
             // Every process waits in `receive` with no timer and nothing can
             // send (no I/O sources exist yet): the program can never
             // progress. escript would hang; failing fast is more useful.
-            crate::io_bifs::write_stderr(b"kiln: deadlock: every process is waiting in receive and no timer is pending\n");
+            crate::io_bifs::write_stderr(
+                b"kiln: deadlock: every process is waiting in receive and no timer is pending\n",
+            );
             1
         }
     };
@@ -321,11 +323,14 @@ mod tests {
             .map(|a| AtomEntry { name: a.as_ptr(), len: a.len(), slot: slot(tag::NIL) })
             .collect();
         // {hello, "world"}
-        let etf: &'static [u8] = &[131, 104, 2, 119, 5, b'h', b'e', b'l', b'l', b'o', 107, 0, 5, b'w', b'o', b'r', b'l', b'd'];
+        let etf: &'static [u8] =
+            &[131, 104, 2, 119, 5, b'h', b'e', b'l', b'l', b'o', 107, 0, 5, b'w', b'o', b'r', b'l', b'd'];
         let lit_slot = slot(tag::NIL);
         let literals = vec![LiteralEntry { etf: etf.as_ptr(), len: etf.len(), slot: lit_slot }];
-        let exports: Vec<ExportEntry> =
-            exports.into_iter().map(|(n, arity, code)| ExportEntry { name: n.as_ptr(), len: n.len(), arity, code }).collect();
+        let exports: Vec<ExportEntry> = exports
+            .into_iter()
+            .map(|(n, arity, code)| ExportEntry { name: n.as_ptr(), len: n.len(), arity, code })
+            .collect();
         let m = ModuleInfo {
             name: name.as_ptr(),
             name_len: name.len(),

@@ -72,10 +72,7 @@ fn with_mine(f: impl FnOnce(&ThreadStats)) {
 }
 
 fn all() -> Vec<Arc<ThreadStats>> {
-    registry()
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
+    registry().lock().unwrap_or_else(PoisonError::into_inner).clone()
 }
 
 /// Bytes read from and written to the standard devices.
@@ -138,10 +135,7 @@ pub fn slice_end(reductions: u64) {
         bump(&s.reductions, reductions);
         s.busy.store(false, Ordering::Relaxed);
         if WALL_TIME_ON.load(Ordering::Relaxed) {
-            let begun = s
-                .slice_start_ns
-                .load(Ordering::Relaxed)
-                .max(WALL_TIME_SINCE.load(Ordering::Relaxed));
+            let begun = s.slice_start_ns.load(Ordering::Relaxed).max(WALL_TIME_SINCE.load(Ordering::Relaxed));
             bump(&s.busy_ns, now_ns().saturating_sub(begun));
         }
     });
@@ -178,31 +172,20 @@ pub struct Totals {
 
 /// The counters summed now.
 pub fn totals() -> Totals {
-    let mut t = Totals {
-        io_in: IO_IN.load(Ordering::Relaxed),
-        io_out: IO_OUT.load(Ordering::Relaxed),
-        ..Totals::default()
-    };
+    let mut t =
+        Totals { io_in: IO_IN.load(Ordering::Relaxed), io_out: IO_OUT.load(Ordering::Relaxed), ..Totals::default() };
     for s in all() {
-        t.reductions = t
-            .reductions
-            .wrapping_add(s.reductions.load(Ordering::Relaxed));
-        t.context_switches = t
-            .context_switches
-            .wrapping_add(s.slices.load(Ordering::Relaxed));
+        t.reductions = t.reductions.wrapping_add(s.reductions.load(Ordering::Relaxed));
+        t.context_switches = t.context_switches.wrapping_add(s.slices.load(Ordering::Relaxed));
         t.gcs = t.gcs.wrapping_add(s.gcs.load(Ordering::Relaxed));
-        t.words_reclaimed = t
-            .words_reclaimed
-            .wrapping_add(s.reclaimed.load(Ordering::Relaxed));
+        t.words_reclaimed = t.words_reclaimed.wrapping_add(s.reclaimed.load(Ordering::Relaxed));
     }
     t
 }
 
 /// Whether scheduler `index` (0-based) is running a process now.
 pub fn scheduler_busy(index: usize) -> bool {
-    all()
-        .iter()
-        .any(|s| s.scheduler.load(Ordering::Relaxed) == index + 1 && s.busy.load(Ordering::Relaxed))
+    all().iter().any(|s| s.scheduler.load(Ordering::Relaxed) == index + 1 && s.busy.load(Ordering::Relaxed))
 }
 
 /// Turns slice timing on or off; returns whether it was on. Turning it on
@@ -252,17 +235,10 @@ pub fn cpu_time_ns() -> u64 {
 
 #[cfg(unix)]
 fn cpu_clock() -> Option<u64> {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid, writable timespec.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
-    (rc == 0).then(|| {
-        (ts.tv_sec as u64)
-            .saturating_mul(1_000_000_000)
-            .saturating_add(ts.tv_nsec as u64)
-    })
+    (rc == 0).then(|| (ts.tv_sec as u64).saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec as u64))
 }
 
 #[cfg(target_os = "wasi")]

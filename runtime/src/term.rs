@@ -106,7 +106,11 @@ pub enum TermView<'a> {
     Tuple(&'a [Term]),
     Map(MapView<'a>),
     Fun(FunView<'a>),
-    Export { module: Term, function: Term, arity: u32 },
+    Export {
+        module: Term,
+        function: Term,
+        arity: u32,
+    },
     /// A binary (a whole number of bytes), whatever its representation.
     Binary(&'a [u8]),
     /// A bitstring that is not a whole number of bytes.
@@ -206,18 +210,14 @@ fn view_boxed<'a>(t: Term) -> TermView<'a> {
                 info: &*(*body as usize as *const FunInfo),
                 env: std::slice::from_raw_parts(body.add(1), arity - 1),
             }),
-            header::EXPORT if arity >= 3 => TermView::Export {
-                module: *body,
-                function: *body.add(1),
-                arity: tag::small_value(*body.add(2)) as u32,
-            },
-            header::HEAP_BIN | header::REFC_BIN | header::SUB_BIN => {
-                match crate::binary::view_bitstring(p, h) {
-                    Some(b) if b.is_binary() => TermView::Binary(b.bytes),
-                    Some(b) => TermView::Bitstring(b),
-                    None => TermView::Invalid(t),
-                }
+            header::EXPORT if arity >= 3 => {
+                TermView::Export { module: *body, function: *body.add(1), arity: tag::small_value(*body.add(2)) as u32 }
             }
+            header::HEAP_BIN | header::REFC_BIN | header::SUB_BIN => match crate::binary::view_bitstring(p, h) {
+                Some(b) if b.is_binary() => TermView::Binary(b.bytes),
+                Some(b) => TermView::Bitstring(b),
+                None => TermView::Invalid(t),
+            },
             header::MAP if arity >= 1 => {
                 let keys = *body;
                 let n = arity - 1;

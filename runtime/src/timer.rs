@@ -98,11 +98,7 @@ pub enum TimerAction {
     /// Run `action` (a `Send` or `Spawn`: messages are copied for each
     /// firing) every `period` (at least 1 ms), as long as the process with
     /// serial `watch` (if any) has not exited.
-    Repeat {
-        period: Duration,
-        watch: Option<u64>,
-        action: Box<TimerAction>,
-    },
+    Repeat { period: Duration, watch: Option<u64>, action: Box<TimerAction> },
 }
 
 // SAFETY: a `Message`'s fragment is owned by the message alone and holds no
@@ -193,11 +189,7 @@ fn to_ns(t: Instant) -> u64 {
 impl TimerService {
     pub fn new() -> TimerService {
         base();
-        TimerService {
-            inner: Mutex::new(Inner::default()),
-            earliest: AtomicU64::new(NONE),
-            next_id: AtomicU64::new(1),
-        }
+        TimerService { inner: Mutex::new(Inner::default()), earliest: AtomicU64::new(NONE), next_id: AtomicU64::new(1) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -206,11 +198,7 @@ impl TimerService {
 
     /// Refreshes the atomic mirror of the earliest deadline (lock held).
     fn publish(&self, inner: &Inner) {
-        let e = inner
-            .by_deadline
-            .keys()
-            .next()
-            .map_or(NONE, |&(d, _)| to_ns(d));
+        let e = inner.by_deadline.keys().next().map_or(NONE, |&(d, _)| to_ns(d));
         self.earliest.store(e, Ordering::SeqCst);
     }
 
@@ -230,11 +218,7 @@ impl TimerService {
     /// true when it became the earliest.
     pub fn start_with_id(&self, id: TimerId, deadline: Instant, action: TimerAction) -> bool {
         let mut inner = self.lock();
-        let earlier = inner
-            .by_deadline
-            .keys()
-            .next()
-            .is_none_or(|&(d, _)| deadline < d);
+        let earlier = inner.by_deadline.keys().next().is_none_or(|&(d, _)| deadline < d);
         inner.insert(deadline, id.0, action);
         if earlier {
             self.publish(&inner);
@@ -304,24 +288,12 @@ impl TimerService {
                     n += 1;
                     match action {
                         TimerAction::Call(f) => calls.push(f),
-                        TimerAction::Repeat {
-                            period,
-                            watch,
-                            action,
-                        } => {
+                        TimerAction::Repeat { period, watch, action } => {
                             if watch.is_none_or(alive) {
                                 run(&action);
                                 let next = deadline.checked_add(period.max(MIN_PERIOD));
                                 if let Some(next) = next {
-                                    rearm.push((
-                                        next,
-                                        id,
-                                        TimerAction::Repeat {
-                                            period,
-                                            watch,
-                                            action,
-                                        },
-                                    ));
+                                    rearm.push((next, id, TimerAction::Repeat { period, watch, action }));
                                 }
                             }
                         }
@@ -416,10 +388,7 @@ pub fn start_with_id(id: TimerId, deadline: Instant, action: TimerAction) {
 
 /// Runs the wake hook, if a scheduler registered one.
 fn notify_earlier() {
-    let hook = hook_slot()
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone();
+    let hook = hook_slot().read().unwrap_or_else(PoisonError::into_inner).clone();
     if let Some(h) = hook {
         h();
     }
@@ -458,9 +427,7 @@ pub fn ref_number(id: TimerId) -> u64 {
 
 /// The timer of a reference number, if it is a timer reference.
 pub fn id_of_ref_number(n: u64) -> Option<TimerId> {
-    n.checked_sub(REF_BASE)
-        .filter(|&i| i > 0 && i < REF_BASE)
-        .map(TimerId)
+    n.checked_sub(REF_BASE).filter(|&i| i > 0 && i < REF_BASE).map(TimerId)
 }
 
 /// A message term for a timer: `term` copied into its own fragment.
@@ -470,10 +437,7 @@ pub fn message(term: Term) -> Message {
 
 /// A `Send` action to the process with pid `pid`.
 pub fn send_to_pid(pid: Term, term: Term) -> TimerAction {
-    TimerAction::Send {
-        to: Dest::Pid(tag::pid_serial(pid)),
-        msg: message(term),
-    }
+    TimerAction::Send { to: Dest::Pid(tag::pid_serial(pid)), msg: message(term) }
 }
 
 #[cfg(test)]

@@ -111,11 +111,7 @@ fn many_timers_and_batches() {
     }
     assert_eq!(svc.len(), n as usize);
     // Cancel every other one.
-    let cancelled = ids
-        .iter()
-        .step_by(2)
-        .filter(|&&id| svc.cancel(id).is_some())
-        .count();
+    let cancelled = ids.iter().step_by(2).filter(|&&id| svc.cancel(id).is_some()).count();
     assert_eq!(cancelled, (n as usize).div_ceil(2));
     let fired = svc.fire_expired(t0 + Duration::from_micros(n));
     assert_eq!(fired, n as usize - cancelled);
@@ -154,11 +150,7 @@ fn cancel_races_with_firing_on_another_thread() {
                 total
             })
         };
-        let cancelled: Vec<bool> = ids
-            .iter()
-            .rev()
-            .map(|&id| svc.cancel(id).is_some())
-            .collect();
+        let cancelled: Vec<bool> = ids.iter().rev().map(|&id| svc.cancel(id).is_some()).collect();
         let fired = firer.join().unwrap();
         let cancelled: Vec<bool> = cancelled.into_iter().rev().collect();
         assert_eq!(fired + cancelled.iter().filter(|&&c| c).count(), n);
@@ -207,33 +199,14 @@ fn repeating_timers_rearm_and_stop_with_their_process() {
     let t0 = Instant::now();
     // A watched serial that was never registered counts as exited: the
     // timer is dropped at its first expiry without running.
-    let send = TimerAction::Send {
-        to: Dest::Pid(u64::MAX >> 8),
-        msg: message(tag::NIL),
-    };
-    let (id, _) = svc.start_timer(
-        t0,
-        TimerAction::Repeat {
-            period: ms(10),
-            watch: Some(u64::MAX >> 8),
-            action: Box::new(send),
-        },
-    );
+    let send = TimerAction::Send { to: Dest::Pid(u64::MAX >> 8), msg: message(tag::NIL) };
+    let (id, _) =
+        svc.start_timer(t0, TimerAction::Repeat { period: ms(10), watch: Some(u64::MAX >> 8), action: Box::new(send) });
     assert_eq!(svc.fire_expired(t0), 1);
     assert_eq!(svc.read(id), None);
     // Unwatched: re-armed at deadline + period, same id, until cancelled.
-    let send = TimerAction::Send {
-        to: Dest::Pid(u64::MAX >> 8),
-        msg: message(tag::NIL),
-    };
-    let (id, _) = svc.start_timer(
-        t0,
-        TimerAction::Repeat {
-            period: ms(10),
-            watch: None,
-            action: Box::new(send),
-        },
-    );
+    let send = TimerAction::Send { to: Dest::Pid(u64::MAX >> 8), msg: message(tag::NIL) };
+    let (id, _) = svc.start_timer(t0, TimerAction::Repeat { period: ms(10), watch: None, action: Box::new(send) });
     assert_eq!(svc.fire_expired(t0 + ms(25)), 3); // at 0, 10 and 20
     assert_eq!(svc.next_deadline(), Some(t0 + ms(30)));
     assert!(svc.cancel(id).is_some());

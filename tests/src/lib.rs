@@ -38,10 +38,7 @@ pub const PROGRAM_ARGS: [&str; 3] = ["a", "b", "c"];
 
 /// The workspace root (the parent of this crate's directory).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent directory")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent directory").to_path_buf()
 }
 
 /// `tests/` itself.
@@ -68,8 +65,7 @@ pub fn target_dir() -> PathBuf {
 /// Where the tests put what they build: `<target>/kiln-tests/<sub>`, created on demand.
 pub fn out_dir(sub: &str) -> PathBuf {
     let dir = target_dir().join("kiln-tests").join(sub);
-    std::fs::create_dir_all(&dir)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     dir
 }
 
@@ -87,21 +83,13 @@ pub fn profile() -> &'static str {
 pub fn kiln_binary() -> Result<PathBuf, String> {
     if let Some(path) = std::env::var_os("KILN").filter(|p| !p.is_empty()) {
         let path = PathBuf::from(path);
-        return if path.is_file() {
-            Ok(path)
-        } else {
-            Err(format!("KILN={} does not name a file", path.display()))
-        };
+        return if path.is_file() { Ok(path) } else { Err(format!("KILN={} does not name a file", path.display())) };
     }
     let path = target_dir().join(profile()).join("kiln");
     if path.is_file() {
         Ok(path)
     } else {
-        let flag = if profile() == "release" {
-            " --release"
-        } else {
-            ""
-        };
+        let flag = if profile() == "release" { " --release" } else { "" };
         Err(format!(
             "the kiln binary is missing: {} does not exist.\n\
              Build it first with `cargo build{flag} -p kiln` (or `make build`), \
@@ -140,19 +128,16 @@ pub fn build_timeout() -> Duration {
 /// Whether `name` passes `KILN_TEST_FILTER` (comma-separated substrings; empty = all).
 pub fn selected(name: &str) -> bool {
     match std::env::var("KILN_TEST_FILTER") {
-        Ok(filter) if !filter.trim().is_empty() => filter
-            .split(',')
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .any(|f| name.contains(f)),
+        Ok(filter) if !filter.trim().is_empty() => {
+            filter.split(',').map(str::trim).filter(|f| !f.is_empty()).any(|f| name.contains(f))
+        }
         _ => true,
     }
 }
 
 /// The `NAME`s of `dir/NAME.<ext>`, sorted, restricted by `KILN_TEST_FILTER`.
 pub fn programs_in(dir: &Path, ext: &str) -> Vec<String> {
-    let entries =
-        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     let mut names: Vec<String> = entries
         .filter_map(|entry| {
             let path = entry.ok()?.path();
@@ -230,10 +215,7 @@ pub struct Outcome {
 /// Runs `cmd` with stdin from /dev/null, capturing stdout and stderr, and kills its
 /// whole process group if it outlives `timeout`.
 pub fn run_with_timeout(cmd: &mut Command, timeout: Duration) -> std::io::Result<Outcome> {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     let start = Instant::now();
     let mut child = cmd.spawn()?;
     let stdout = drain(child.stdout.take().expect("piped stdout"));
@@ -334,31 +316,20 @@ impl Expected {
     pub const TRAILER: &'static [u8] = b"\n--- exit status: ";
 
     pub fn parse(bytes: &[u8]) -> Result<Expected, String> {
-        let body = bytes
-            .strip_suffix(b"\n")
-            .ok_or("does not end with the trailer line \"--- exit status: N\"")?;
-        let at = find_last(body, Self::TRAILER)
-            .ok_or("has no trailer line \"--- exit status: N\" preceded by a newline")?;
+        let body = bytes.strip_suffix(b"\n").ok_or("does not end with the trailer line \"--- exit status: N\"")?;
+        let at =
+            find_last(body, Self::TRAILER).ok_or("has no trailer line \"--- exit status: N\" preceded by a newline")?;
         let digits = &body[at + Self::TRAILER.len()..];
         let status = std::str::from_utf8(digits)
             .ok()
             .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|s| s.parse::<i32>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "has a malformed exit status {:?}",
-                    String::from_utf8_lossy(digits)
-                )
-            })?;
-        Ok(Expected {
-            stdout: body[..at].to_vec(),
-            status,
-        })
+            .ok_or_else(|| format!("has a malformed exit status {:?}", String::from_utf8_lossy(digits)))?;
+        Ok(Expected { stdout: body[..at].to_vec(), status })
     }
 
     pub fn read(path: &Path) -> Result<Expected, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Expected::parse(&bytes).map_err(|e| format!("{} {e}", path.display()))
     }
 }
@@ -367,9 +338,7 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.len() > haystack.len() {
         return None;
     }
-    (0..=haystack.len() - needle.len())
-        .rev()
-        .find(|&i| &haystack[i..i + needle.len()] == needle)
+    (0..=haystack.len() - needle.len()).rev().find(|&i| &haystack[i..i + needle.len()] == needle)
 }
 
 /// Explains how `actual` differs from `expected`, naming the first differing line;
@@ -381,9 +350,7 @@ pub fn describe_difference(what: &str, expected: &[u8], actual: &[u8]) -> Option
     let exp: Vec<&[u8]> = split_lines(expected);
     let act: Vec<&[u8]> = split_lines(actual);
     let mut out = String::new();
-    let i = (0..exp.len().max(act.len()))
-        .find(|&i| exp.get(i) != act.get(i))
-        .unwrap_or(0);
+    let i = (0..exp.len().max(act.len())).find(|&i| exp.get(i) != act.get(i)).unwrap_or(0);
     let _ = writeln!(out, "{what} differs at line {}:", i + 1);
     let show = |line: Option<&&[u8]>| match line {
         Some(l) => format!("{:?}", String::from_utf8_lossy(l)),
@@ -444,37 +411,13 @@ mod unit {
     #[test]
     fn expected_format_round_trips() {
         let e = Expected::parse(b"hi\n\n--- exit status: 0\n").unwrap();
-        assert_eq!(
-            e,
-            Expected {
-                stdout: b"hi\n".to_vec(),
-                status: 0
-            }
-        );
+        assert_eq!(e, Expected { stdout: b"hi\n".to_vec(), status: 0 });
         let e = Expected::parse(b"partial\n--- exit status: 3\n").unwrap();
-        assert_eq!(
-            e,
-            Expected {
-                stdout: b"partial".to_vec(),
-                status: 3
-            }
-        );
+        assert_eq!(e, Expected { stdout: b"partial".to_vec(), status: 3 });
         let e = Expected::parse(b"\n--- exit status: 127\n").unwrap();
-        assert_eq!(
-            e,
-            Expected {
-                stdout: Vec::new(),
-                status: 127
-            }
-        );
+        assert_eq!(e, Expected { stdout: Vec::new(), status: 127 });
         let e = Expected::parse(b"--- exit status: 1\n\n--- exit status: 2\n").unwrap();
-        assert_eq!(
-            e,
-            Expected {
-                stdout: b"--- exit status: 1\n".to_vec(),
-                status: 2
-            }
-        );
+        assert_eq!(e, Expected { stdout: b"--- exit status: 1\n".to_vec(), status: 2 });
     }
 
     #[test]
@@ -500,18 +443,12 @@ mod unit {
 
     #[test]
     fn timeout_kills() {
-        let out = run_with_timeout(
-            Command::new("sh").args(["-c", "echo started; sleep 30"]),
-            Duration::from_millis(300),
-        )
-        .unwrap();
+        let out =
+            run_with_timeout(Command::new("sh").args(["-c", "echo started; sleep 30"]), Duration::from_millis(300))
+                .unwrap();
         assert!(matches!(out.exit, Exit::TimedOut(_)), "{:?}", out.exit);
         assert_eq!(out.stdout, b"started\n");
-        let out = run_with_timeout(
-            Command::new("sh").args(["-c", "exit 7"]),
-            Duration::from_secs(10),
-        )
-        .unwrap();
+        let out = run_with_timeout(Command::new("sh").args(["-c", "exit 7"]), Duration::from_secs(10)).unwrap();
         assert_eq!(out.exit, Exit::Code(7));
     }
 

@@ -12,9 +12,9 @@
 //! See `kiln_tests` for the environment variables (`KILN`, `KILN_TEST_FILTER`, ...).
 
 use kiln_tests::{
-    build_timeout, describe_difference, excerpt, jobs, kiln_binary, one_suite_at_a_time, out_dir,
-    mask_run_details, parallel_map, programs_in, report, run_timeout, run_with_timeout, selected, summary_line,
-    tests_dir, Exit, Expected, Outcome, PROGRAM_ARGS,
+    build_timeout, describe_difference, excerpt, jobs, kiln_binary, mask_run_details, one_suite_at_a_time, out_dir,
+    parallel_map, programs_in, report, run_timeout, run_with_timeout, selected, summary_line, tests_dir, Exit,
+    Expected, Outcome, PROGRAM_ARGS,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -63,9 +63,7 @@ impl Target {
             }
             Target::Wasm32Wasip1 => {
                 let mut cmd = Command::new(node());
-                cmd.arg(tests_dir().join("wasi-run.mjs"))
-                    .arg(program)
-                    .args(PROGRAM_ARGS);
+                cmd.arg(tests_dir().join("wasi-run.mjs")).arg(program).args(PROGRAM_ARGS);
                 cmd
             }
             Target::Wasm32KilnRun => {
@@ -82,10 +80,7 @@ fn conformance_dir() -> PathBuf {
 }
 
 fn node() -> String {
-    std::env::var("KILN_TEST_NODE")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "node".into())
+    std::env::var("KILN_TEST_NODE").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| "node".into())
 }
 
 /// Fails unless `node` is version 20 or newer (earlier versions need a flag for WASI).
@@ -94,12 +89,7 @@ fn require_node() {
         panic!("cannot run `{}` (needed for wasm32-wasip1 programs): {e}; install Node.js 20 or newer", node())
     });
     let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    let major: u32 = version
-        .trim_start_matches('v')
-        .split('.')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(0);
+    let major: u32 = version.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
     assert!(
         out.status.success() && major >= 20,
         "Node.js 20 or newer is needed to run wasm32-wasip1 programs; `{} --version` says {version:?}",
@@ -121,27 +111,15 @@ fn build(kiln: &Path, target: Target, name: &str, out: &Path) -> Result<PathBuf,
         .current_dir(conformance_dir());
     let shown = format!(
         "kiln build {}{name}.erl -o {}",
-        target
-            .build_args()
-            .iter()
-            .map(|a| format!("{a} "))
-            .collect::<String>(),
+        target.build_args().iter().map(|a| format!("{a} ")).collect::<String>(),
         program.display()
     );
-    let outcome = run_with_timeout(&mut cmd, build_timeout())
-        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    let outcome = run_with_timeout(&mut cmd, build_timeout()).map_err(|e| format!("cannot start `{shown}`: {e}"))?;
     if outcome.exit != Exit::Code(0) {
-        return Err(format!(
-            "`{shown}` failed: {}\n  kiln stderr:\n{}",
-            outcome.exit,
-            excerpt(&outcome.stderr, 30)
-        ));
+        return Err(format!("`{shown}` failed: {}\n  kiln stderr:\n{}", outcome.exit, excerpt(&outcome.stderr, 30)));
     }
     if !program.is_file() {
-        return Err(format!(
-            "`{shown}` exited 0 but did not write {}",
-            program.display()
-        ));
+        return Err(format!("`{shown}` exited 0 but did not write {}", program.display()));
     }
     Ok(program)
 }
@@ -150,8 +128,7 @@ fn build(kiln: &Path, target: Target, name: &str, out: &Path) -> Result<PathBuf,
 fn run(kiln: &Path, target: Target, program: &Path) -> Result<Outcome, String> {
     let mut cmd = target.run_command(kiln, program);
     cmd.current_dir(conformance_dir());
-    run_with_timeout(&mut cmd, run_timeout())
-        .map_err(|e| format!("cannot start {}: {e}", program.display()))
+    run_with_timeout(&mut cmd, run_timeout()).map_err(|e| format!("cannot start {}: {e}", program.display()))
 }
 
 /// Builds, runs and compares one program; `Ok` carries the run time.
@@ -175,19 +152,12 @@ fn check(kiln: &Path, target: Target, out: &Path, name: &str) -> Result<Duration
         problems.push(diff);
     }
     if outcome.exit != Exit::Code(expected.status) {
-        problems.push(format!(
-            "exit: expected exit status {}, got {}",
-            expected.status, outcome.exit
-        ));
+        problems.push(format!("exit: expected exit status {}, got {}", expected.status, outcome.exit));
     }
     if problems.is_empty() {
         Ok(outcome.elapsed)
     } else {
-        Err(format!(
-            "{}\n  program stderr:\n{}",
-            problems.join("\n"),
-            excerpt(&outcome.stderr, 20)
-        ))
+        Err(format!("{}\n  program stderr:\n{}", problems.join("\n"), excerpt(&outcome.stderr, 20)))
     }
 }
 
@@ -211,10 +181,7 @@ fn native_only(name: &str) -> bool {
 /// Whether program `name`'s first line holds `marker`.
 fn first_line_says(name: &str, marker: &str) -> bool {
     let path = conformance_dir().join(format!("{name}.erl"));
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|s| s.lines().next().map(|l| l.contains(marker)))
-        .unwrap_or(false)
+    std::fs::read_to_string(path).ok().and_then(|s| s.lines().next().map(|l| l.contains(marker))).unwrap_or(false)
 }
 
 fn run_suite(target: Target) {
@@ -248,11 +215,8 @@ fn run_suite(target: Target) {
             Err(_) => report(&format!("  FAIL  {name}")),
         },
     );
-    let failures: Vec<(&String, &String)> = names
-        .iter()
-        .zip(&results)
-        .filter_map(|(name, r)| r.as_ref().err().map(|e| (name, e)))
-        .collect();
+    let failures: Vec<(&String, &String)> =
+        names.iter().zip(&results).filter_map(|(name, r)| r.as_ref().err().map(|e| (name, e))).collect();
     for (name, why) in &failures {
         report(&format!("\n---- {} / {name} ----\n{why}", target.name()));
     }
@@ -263,11 +227,7 @@ fn run_suite(target: Target) {
         failures.is_empty(),
         "conformance [{}]: {summary}: {}",
         target.name(),
-        failures
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        failures.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
     );
 }
 
@@ -308,30 +268,22 @@ fn alloc_loop_peak_rss_under_100mb() {
     let rss_file = out.join(format!("{NAME}.maxrss"));
     let _ = std::fs::remove_file(&rss_file);
     let mut cmd = Command::new(time);
-    cmd.args(["-f", "%M", "-o"])
-        .arg(&rss_file)
-        .arg(&program)
-        .args(PROGRAM_ARGS)
-        .current_dir(conformance_dir());
-    let outcome = run_with_timeout(&mut cmd, run_timeout())
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
+    cmd.args(["-f", "%M", "-o"]).arg(&rss_file).arg(&program).args(PROGRAM_ARGS).current_dir(conformance_dir());
+    let outcome =
+        run_with_timeout(&mut cmd, run_timeout()).unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
     assert_eq!(
         outcome.exit,
         Exit::Code(0),
         "{NAME} did not succeed under /usr/bin/time; stderr:\n{}",
         excerpt(&outcome.stderr, 20)
     );
-    let text = std::fs::read_to_string(&rss_file)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", rss_file.display()));
+    let text = std::fs::read_to_string(&rss_file).unwrap_or_else(|e| panic!("cannot read {}: {e}", rss_file.display()));
     let kb: u64 = text
         .lines()
         .rev()
         .find_map(|l| l.trim().parse().ok())
         .unwrap_or_else(|| panic!("no peak RSS number in {}: {text:?}", rss_file.display()));
-    report(&format!(
-        "alloc_loop peak RSS: {:.1} MB (limit 100 MB)",
-        kb as f64 / 1024.0
-    ));
+    report(&format!("alloc_loop peak RSS: {:.1} MB (limit 100 MB)", kb as f64 / 1024.0));
     assert!(
         kb < LIMIT_KB,
         "{NAME}: peak RSS {kb} KB is not under {LIMIT_KB} KB (100 MB): memory is not being reclaimed"

@@ -20,9 +20,8 @@
 //! which kiln's compiler does not do.
 
 use kiln_tests::{
-    build_timeout, describe_difference, excerpt, jobs, kiln_binary, one_suite_at_a_time, out_dir,
-    parallel_map, programs_in, report, run_timeout, run_with_timeout, summary_line, tests_dir,
-    Exit, Outcome, PROGRAM_ARGS,
+    build_timeout, describe_difference, excerpt, jobs, kiln_binary, one_suite_at_a_time, out_dir, parallel_map,
+    programs_in, report, run_timeout, run_with_timeout, summary_line, tests_dir, Exit, Outcome, PROGRAM_ARGS,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,12 +32,8 @@ fn programs_dir() -> PathBuf {
 
 /// escript's report with its runner's frames removed (see the module docs).
 fn without_escript_frames(stderr: &[u8]) -> Vec<u8> {
-    const RUNNER: [&[u8]; 4] = [
-        b"  in call from escript:",
-        b"  in call from init:",
-        b"  in function  escript:",
-        b"  in function  init:",
-    ];
+    const RUNNER: [&[u8]; 4] =
+        [b"  in call from escript:", b"  in call from init:", b"  in function  escript:", b"  in function  init:"];
     let mut out = Vec::new();
     for line in stderr.split_inclusive(|&b| b == b'\n') {
         if !RUNNER.iter().any(|prefix| line.starts_with(prefix)) {
@@ -50,10 +45,7 @@ fn without_escript_frames(stderr: &[u8]) -> Vec<u8> {
 
 fn run_escript(name: &str) -> Result<Outcome, String> {
     let mut cmd = Command::new("escript");
-    cmd.arg(format!("{name}.erl"))
-        .args(PROGRAM_ARGS)
-        .env("ERL_CRASH_DUMP_SECONDS", "0")
-        .current_dir(programs_dir());
+    cmd.arg(format!("{name}.erl")).args(PROGRAM_ARGS).env("ERL_CRASH_DUMP_SECONDS", "0").current_dir(programs_dir());
     run_with_timeout(&mut cmd, run_timeout())
         .map_err(|e| format!("cannot run `escript {name}.erl` (is OTP installed?): {e}"))
 }
@@ -61,25 +53,15 @@ fn run_escript(name: &str) -> Result<Outcome, String> {
 fn run_kiln(kiln: &Path, name: &str) -> Result<Outcome, String> {
     let exe = out_dir("crash_reports").join(name);
     let mut build = Command::new(kiln);
-    build
-        .arg("build")
-        .arg(format!("{name}.erl"))
-        .arg("-o")
-        .arg(&exe)
-        .current_dir(programs_dir());
+    build.arg("build").arg(format!("{name}.erl")).arg("-o").arg(&exe).current_dir(programs_dir());
     let built = run_with_timeout(&mut build, build_timeout())
         .map_err(|e| format!("cannot start `kiln build {name}.erl`: {e}"))?;
     if built.exit != Exit::Code(0) {
-        return Err(format!(
-            "kiln build failed ({}):\n{}",
-            built.exit,
-            excerpt(&built.stderr, 30)
-        ));
+        return Err(format!("kiln build failed ({}):\n{}", built.exit, excerpt(&built.stderr, 30)));
     }
     let mut cmd = Command::new(&exe);
     cmd.args(PROGRAM_ARGS).current_dir(programs_dir());
-    run_with_timeout(&mut cmd, run_timeout())
-        .map_err(|e| format!("cannot run {}: {e}", exe.display()))
+    run_with_timeout(&mut cmd, run_timeout()).map_err(|e| format!("cannot run {}: {e}", exe.display()))
 }
 
 fn check(kiln: &Path, name: &str) -> Result<(), String> {
@@ -95,10 +77,7 @@ fn check(kiln: &Path, name: &str) -> Result<(), String> {
         ));
     }
     if actual.exit != escript.exit {
-        problems.push(format!(
-            "exit: escript gave {}, kiln {}",
-            escript.exit, actual.exit
-        ));
+        problems.push(format!("exit: escript gave {}, kiln {}", escript.exit, actual.exit));
     }
     if problems.is_empty() {
         Ok(())
@@ -120,18 +99,10 @@ fn uncaught_exceptions_are_reported_as_escript_reports_them() {
         &names,
         jobs(),
         |name| check(&kiln, name),
-        |name, result| {
-            report(&format!(
-                "  {}  {name}",
-                if result.is_ok() { "ok  " } else { "FAIL" }
-            ))
-        },
+        |name, result| report(&format!("  {}  {name}", if result.is_ok() { "ok  " } else { "FAIL" })),
     );
-    let failures: Vec<(&String, &String)> = names
-        .iter()
-        .zip(&results)
-        .filter_map(|(name, r)| r.as_ref().err().map(|e| (name, e)))
-        .collect();
+    let failures: Vec<(&String, &String)> =
+        names.iter().zip(&results).filter_map(|(name, r)| r.as_ref().err().map(|e| (name, e))).collect();
     for (name, why) in &failures {
         report(&format!("\n---- crash reports / {name} ----\n{why}"));
     }
@@ -140,11 +111,7 @@ fn uncaught_exceptions_are_reported_as_escript_reports_them() {
     assert!(
         failures.is_empty(),
         "crash reports: {summary}: {}",
-        failures
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        failures.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
     );
 }
 

@@ -56,7 +56,8 @@ fn check(target: &str, build_args: &[&str], program: &str, run: impl Fn(&Path) -
     assert_eq!(built.exit, Exit::Code(0), "kiln build of {NAME}.erl failed:\n{}", excerpt(&built.stderr, 30));
     let mut cmd = run(&exe);
     cmd.current_dir(&dir);
-    let ran = run_with_timeout(&mut cmd, run_timeout() * 4).unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+    let ran =
+        run_with_timeout(&mut cmd, run_timeout() * 4).unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
 
     let (want, got) = (records(&expected.stdout), records(&ran.stdout));
     let differing: Vec<u32> = want.iter().filter(|(i, w)| got.get(*i) != Some(*w)).map(|(i, _)| *i).collect();
@@ -68,8 +69,16 @@ fn check(target: &str, build_args: &[&str], program: &str, run: impl Fn(&Path) -
         ));
     }
     report(&format!("differential [{target}]: {} of {} terms identical", want.len() - differing.len(), want.len()));
-    assert!(differing.is_empty(), "differential [{target}]: {} terms differ (first: {:?})", differing.len(), differing.first());
-    assert_eq!(ran.stdout, expected.stdout, "the per-term records agree but the output does not (extra or missing lines)");
+    assert!(
+        differing.is_empty(),
+        "differential [{target}]: {} terms differ (first: {:?})",
+        differing.len(),
+        differing.first()
+    );
+    assert_eq!(
+        ran.stdout, expected.stdout,
+        "the per-term records agree but the output does not (extra or missing lines)"
+    );
     assert_eq!(ran.exit, Exit::Code(expected.status), "exit status; stderr:\n{}", excerpt(&ran.stderr, 20));
 }
 

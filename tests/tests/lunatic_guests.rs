@@ -107,12 +107,11 @@ fn run_case(kiln: &Path, wasm_dir: &Path, case: &Case) -> Result<(), String> {
 
 #[test]
 fn lunatic_guests_behave_as_under_lunatic() {
-    let cases: Vec<Case> = parse_cases(
-        &std::fs::read_to_string(tests_dir().join("lunatic-guests").join("cases.txt")).expect("cases.txt"),
-    )
-    .into_iter()
-    .filter(|c| selected(&c.name))
-    .collect();
+    let cases: Vec<Case> =
+        parse_cases(&std::fs::read_to_string(tests_dir().join("lunatic-guests").join("cases.txt")).expect("cases.txt"))
+            .into_iter()
+            .filter(|c| selected(&c.name))
+            .collect();
     if cases.is_empty() {
         report("lunatic guests: none selected");
         return;
@@ -121,10 +120,7 @@ fn lunatic_guests_behave_as_under_lunatic() {
     let wasm_dir = build_lunatic_guests();
     let results = parallel_map(&cases, jobs(), |c| run_case(&kiln, &wasm_dir, c), |_, _| {});
     let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
-    report(&format!(
-        "lunatic guests: {}",
-        summary_line(results.len() - failures.len(), failures.len(), 0)
-    ));
+    report(&format!("lunatic guests: {}", summary_line(results.len() - failures.len(), failures.len(), 0)));
     assert!(
         failures.is_empty(),
         "{} of {} lunatic guest cases failed:\n\n{}",

@@ -13,8 +13,8 @@
 //!   not name `million`).
 
 use kiln_tests::{
-    build_timeout, excerpt, kiln_binary, one_suite_at_a_time, out_dir, report, run_with_timeout, selected,
-    tests_dir, Exit,
+    build_timeout, excerpt, kiln_binary, one_suite_at_a_time, out_dir, report, run_with_timeout, selected, tests_dir,
+    Exit,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -20,9 +20,8 @@
 //! `KILN_TEST_FILTER` and `KILN_TEST_JOBS` work as for the conformance suite.
 
 use kiln_tests::{
-    build_timeout, describe_difference, env_number, excerpt, jobs, kiln_binary,
-    one_suite_at_a_time, out_dir, parallel_map, programs_in, report, run_with_timeout,
-    summary_line, tests_dir, Exit, Expected, PROGRAM_ARGS,
+    build_timeout, describe_difference, env_number, excerpt, jobs, kiln_binary, one_suite_at_a_time, out_dir,
+    parallel_map, programs_in, report, run_with_timeout, summary_line, tests_dir, Exit, Expected, PROGRAM_ARGS,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,19 +43,10 @@ fn build(kiln: &Path, name: &str, dir: &Path) -> Result<PathBuf, String> {
     let exe = dir.join(name);
     let _ = std::fs::remove_file(&exe);
     let mut cmd = Command::new(kiln);
-    cmd.arg("build")
-        .arg(format!("{name}.erl"))
-        .arg("-o")
-        .arg(&exe)
-        .current_dir(stress_dir());
-    let out = run_with_timeout(&mut cmd, build_timeout())
-        .map_err(|e| format!("cannot run {}: {e}", kiln.display()))?;
+    cmd.arg("build").arg(format!("{name}.erl")).arg("-o").arg(&exe).current_dir(stress_dir());
+    let out = run_with_timeout(&mut cmd, build_timeout()).map_err(|e| format!("cannot run {}: {e}", kiln.display()))?;
     if out.exit != Exit::Code(0) || !exe.is_file() {
-        return Err(format!(
-            "kiln build {name}.erl: {}\n  stderr:\n{}",
-            out.exit,
-            excerpt(&out.stderr, 20)
-        ));
+        return Err(format!("kiln build {name}.erl: {}\n  stderr:\n{}", out.exit, excerpt(&out.stderr, 20)));
     }
     Ok(exe)
 }
@@ -64,29 +54,19 @@ fn build(kiln: &Path, name: &str, dir: &Path) -> Result<PathBuf, String> {
 /// One run with `KILN_SCHEDULERS=schedulers`: `Ok(seconds)` or a failure report.
 fn run_once(exe: &Path, expected: &Expected, schedulers: u32) -> Result<f64, String> {
     let mut cmd = Command::new(exe);
-    cmd.args(PROGRAM_ARGS)
-        .env("KILN_SCHEDULERS", schedulers.to_string())
-        .current_dir(stress_dir());
-    let out = run_with_timeout(&mut cmd, stress_timeout())
-        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    cmd.args(PROGRAM_ARGS).env("KILN_SCHEDULERS", schedulers.to_string()).current_dir(stress_dir());
+    let out = run_with_timeout(&mut cmd, stress_timeout()).map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
     let mut problems = Vec::new();
     if let Some(diff) = describe_difference("stdout", &expected.stdout, &out.stdout) {
         problems.push(diff);
     }
     if out.exit != Exit::Code(expected.status) {
-        problems.push(format!(
-            "exit: expected exit status {}, got {}",
-            expected.status, out.exit
-        ));
+        problems.push(format!("exit: expected exit status {}, got {}", expected.status, out.exit));
     }
     if problems.is_empty() {
         Ok(out.elapsed.as_secs_f64())
     } else {
-        Err(format!(
-            "{}\n  program stderr:\n{}",
-            problems.join("\n"),
-            excerpt(&out.stderr, 15)
-        ))
+        Err(format!("{}\n  program stderr:\n{}", problems.join("\n"), excerpt(&out.stderr, 15)))
     }
 }
 

@@ -115,7 +115,8 @@ fn cargo_run_and_cargo_test_of_a_lunatic_project() {
         panic!("{d}");
     }
 
-    let test = cargo(&[&["test"][..], &common, &["--test", "lunatic_tests", "--", "--skip", "fails_on_purpose"]].concat());
+    let test =
+        cargo(&[&["test"][..], &common, &["--test", "lunatic_tests", "--", "--skip", "fails_on_purpose"]].concat());
     let out = String::from_utf8_lossy(&test.stdout);
     assert_eq!(test.exit, Exit::Code(0), "cargo test:\n{out}\n{}", excerpt(&test.stderr, 30));
     assert!(out.contains("test lunatic_tests::panics_as_expected - should panic ... ok"), "{out}");

@@ -73,7 +73,13 @@ impl Fb {
 
     pub fn block_typed(&mut self, kind: BlockKind, tys: &[Type]) -> (BlockId, Vec<Value>) {
         let params: Vec<Value> = tys.iter().map(|t| self.value(*t)).collect();
-        self.f.blocks.push(Block { kind, params: params.clone(), insts: vec![], term: Terminator::Unreachable, line: 0 });
+        self.f.blocks.push(Block {
+            kind,
+            params: params.clone(),
+            insts: vec![],
+            term: Terminator::Unreachable,
+            line: 0,
+        });
         (BlockId(self.f.blocks.len() as u32 - 1), params)
     }
 

@@ -21,7 +21,8 @@ pub fn replace_bif_stubs(module: &mut Module) -> usize {
         let span = f.span;
         let e = |kind| Expr { kind, span };
         let args: Vec<Expr> = (0..f.arity).map(|i| e(ExprKind::Var(format!("BifArg{i}")))).collect();
-        let callee = e(ExprKind::Remote(Box::new(e(ExprKind::Atom(name.clone()))), Box::new(e(ExprKind::Atom(f.name.clone())))));
+        let callee =
+            e(ExprKind::Remote(Box::new(e(ExprKind::Atom(name.clone()))), Box::new(e(ExprKind::Atom(f.name.clone())))));
         let call = e(ExprKind::Call { fun: Box::new(callee), args: args.clone() });
         f.clauses = vec![Clause { patterns: args, guards: vec![], body: vec![call], span }];
         replaced += 1;
@@ -45,7 +46,8 @@ mod tests {
 
     #[test]
     fn stubs_become_bif_calls() {
-        let src = "-module(ets).\n-export([new/2, mine/1]).\nnew(_, _) -> erlang:nif_error(undef).\nmine(X) -> new(X, []).\n";
+        let src =
+            "-module(ets).\n-export([new/2, mine/1]).\nnew(_, _) -> erlang:nif_error(undef).\nmine(X) -> new(X, []).\n";
         let (_, ast) = kiln_frontend::parse_source("ets.erl", src);
         let mut ast = ast.unwrap();
         assert_eq!(replace_bif_stubs(&mut ast), 1);

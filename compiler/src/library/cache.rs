@@ -52,11 +52,17 @@ fn dir(sub: &str) -> Result<PathBuf, Failure> {
 }
 
 /// Runs `make` under the entry's lock unless `read` finds it made.
-fn locked<T>(dir: &Path, stem: &str, read: impl Fn() -> Option<T>, make: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+fn locked<T>(
+    dir: &Path,
+    stem: &str,
+    read: impl Fn() -> Option<T>,
+    make: impl FnOnce() -> Result<T, Failure>,
+) -> Result<T, Failure> {
     if let Some(found) = read() {
         return Ok(found);
     }
-    let lock = std::fs::File::create(dir.join(format!("{stem}.lock"))).map_err(|e| format!("creating a lock in {}: {e}", dir.display()))?;
+    let lock = std::fs::File::create(dir.join(format!("{stem}.lock")))
+        .map_err(|e| format!("creating a lock in {}: {e}", dir.display()))?;
     lock.lock().map_err(|e| format!("locking {}: {e}", dir.display()))?;
     if let Some(found) = read() {
         return Ok(found);

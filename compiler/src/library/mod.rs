@@ -111,10 +111,15 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
     let mut warnings: Vec<String> = errors
         .iter()
         .filter(|(name, _)| direct.contains(*name))
-        .map(|(name, why)| format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}"))
+        .map(|(name, why)| {
+            format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}")
+        })
         .collect();
-    let wanted: Vec<(String, Origin)> =
-        reached.into_keys().filter(|m| !defined.contains(m.as_str())).filter_map(|m| find(&m).map(|o| (m, o))).collect();
+    let wanted: Vec<(String, Origin)> = reached
+        .into_keys()
+        .filter(|m| !defined.contains(m.as_str()))
+        .filter_map(|m| find(&m).map(|o| (m, o)))
+        .collect();
     let mut linked = Vec::new();
     for ((name, origin), object) in wanted.iter().zip(compile_all(&wanted, target)?) {
         match object {
@@ -125,7 +130,9 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
                 };
                 linked.push(LibModule { name: name.clone(), object, summary });
             }
-            Err(why) => warnings.push(format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}")),
+            Err(why) => warnings.push(format!(
+                "library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}"
+            )),
         }
     }
     Ok((linked, warnings))
@@ -153,7 +160,10 @@ fn boot_apps() -> String {
 
 /// Compiles (or finds in the cache) the object of every module of `wanted`,
 /// on as many threads as there are cores.
-fn compile_all(wanted: &[(String, Origin)], target: Target) -> Result<Vec<Result<std::path::PathBuf, String>>, Failure> {
+fn compile_all(
+    wanted: &[(String, Origin)],
+    target: Target,
+) -> Result<Vec<Result<std::path::PathBuf, String>>, Failure> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(wanted.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     type Slot = std::sync::Mutex<Option<Result<Result<std::path::PathBuf, String>, Failure>>>;
@@ -170,7 +180,11 @@ fn compile_all(wanted: &[(String, Origin)], target: Target) -> Result<Vec<Result
     });
     results
         .into_iter()
-        .map(|slot| slot.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or_else(|| Err(Failure::Message("a library compile thread died".into()))))
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(|| Err(Failure::Message("a library compile thread died".into())))
+        })
         .collect()
 }
 
@@ -238,7 +252,9 @@ fn lower(name: &str, origin: &Origin) -> Result<ssa::Module, String> {
         Origin::Generated(text) => kiln_frontend::parse_source(&format!("{name}.erl"), text),
         Origin::Otp(m) => kiln_frontend::parse_file(&m.source, &otp_options(m)),
     };
-    let render = |diags: Vec<kiln_frontend::diagnostic::Diagnostic>| diags.iter().map(|d| d.render(&sources)).collect::<String>();
+    let render = |diags: Vec<kiln_frontend::diagnostic::Diagnostic>| {
+        diags.iter().map(|d| d.render(&sources)).collect::<String>()
+    };
     let mut ast = ast.map_err(render)?;
     if matches!(origin, Origin::Otp(_)) {
         bif_stubs::replace_bif_stubs(&mut ast);

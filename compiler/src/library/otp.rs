@@ -83,7 +83,6 @@ impl Otp {
     pub fn module(&self, name: &str) -> Option<&OtpModule> {
         self.modules.get(name)
     }
-
 }
 
 /// Adds every `src/*.erl` of one application directory.

@@ -44,14 +44,7 @@ type Why = Arc<str>;
 
 impl<L: FnMut(&str) -> Option<Arc<Summary>>, N: Fn(&str) -> bool> Walk<L, N> {
     pub fn new(load: L, by_name: N) -> Self {
-        Walk {
-            load,
-            by_name,
-            modules: HashMap::new(),
-            reached: HashSet::new(),
-            work: Vec::new(),
-            why: HashMap::new(),
-        }
+        Walk { load, by_name, modules: HashMap::new(), reached: HashSet::new(), work: Vec::new(), why: HashMap::new() }
     }
 
     /// Adds a module of the program: all its functions are reachable.
@@ -77,7 +70,11 @@ impl<L: FnMut(&str) -> Option<Arc<Summary>>, N: Fn(&str) -> bool> Walk<L, N> {
             self.visit(node, why);
         }
         let why = self.why;
-        self.reached.into_iter().map(|(m, _, _)| (why.get(&m).cloned().unwrap_or_default(), m)).map(|(w, m)| (m, w)).collect()
+        self.reached
+            .into_iter()
+            .map(|(m, _, _)| (why.get(&m).cloned().unwrap_or_default(), m))
+            .map(|(w, m)| (m, w))
+            .collect()
     }
 
     fn summary(&mut self, module: &str) -> Option<Arc<Summary>> {
@@ -119,7 +116,8 @@ impl<L: FnMut(&str) -> Option<Arc<Summary>>, N: Fn(&str) -> bool> Walk<L, N> {
     /// Exported `module:name/arity` (any arity for [`ANY_ARITY`]) is reachable.
     fn call_by_name(&mut self, module: &str, name: &str, arity: u32, why: &Why) {
         let Some(s) = self.summary(module) else { return };
-        for f in s.functions.iter().filter(|f| f.exported && f.name == name && (arity == ANY_ARITY || f.arity == arity)) {
+        for f in s.functions.iter().filter(|f| f.exported && f.name == name && (arity == ANY_ARITY || f.arity == arity))
+        {
             self.work.push(((module.to_string(), f.name.clone(), f.arity), why.clone()));
         }
     }
@@ -145,7 +143,12 @@ mod tests {
     #[test]
     fn follows_calls_and_names_but_not_unreached_functions() {
         let lib: HashMap<&str, Summary> = HashMap::from([
-            ("a", Summary { functions: vec![f("used", true, &[], &["b", "go"]), f("unused", true, &[("c", "x", 0)], &[])] }),
+            (
+                "a",
+                Summary {
+                    functions: vec![f("used", true, &[], &["b", "go"]), f("unused", true, &[("c", "x", 0)], &[])],
+                },
+            ),
             ("b", Summary { functions: vec![f("go", true, &[], &[]), f("other", true, &[("d", "y", 0)], &[])] }),
             ("c", Summary { functions: vec![f("x", true, &[], &[])] }),
             ("d", Summary { functions: vec![f("y", true, &[], &[])] }),

@@ -164,7 +164,12 @@ pub fn from_text(text: &str) -> Option<Summary> {
                 "local" => false,
                 _ => return None,
             };
-            s.functions.push(Function { name: unescape(name), arity: arity.parse().ok()?, exported, ..Default::default() });
+            s.functions.push(Function {
+                name: unescape(name),
+                arity: arity.parse().ok()?,
+                exported,
+                ..Default::default()
+            });
             continue;
         }
         let f = s.functions.last_mut()?;

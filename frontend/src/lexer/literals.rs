@@ -58,30 +58,25 @@ impl LexError {
                 let c = text.get(range.start..).and_then(|s| s.chars().next()).unwrap_or('\u{FFFD}');
                 // Only the one character is to blame.
                 let span = Span::new(file, range.start, range.start + c.len_utf8());
-                let shown = if c.is_control() || c.is_whitespace() {
-                    format!("{}", c.escape_unicode())
-                } else {
-                    c.to_string()
-                };
-                Diagnostic::error(span, format!("illegal character `{shown}`"))
-                    .with_label("not valid in Erlang source")
+                let shown =
+                    if c.is_control() || c.is_whitespace() { format!("{}", c.escape_unicode()) } else { c.to_string() };
+                Diagnostic::error(span, format!("illegal character `{shown}`")).with_label("not valid in Erlang source")
             }
             ErrorKind::UnterminatedString => Diagnostic::error(span, "unterminated string starting here")
                 .with_label("no closing `\"` before the end of the file"),
             ErrorKind::UnterminatedAtom => Diagnostic::error(span, "unterminated quoted atom starting here")
                 .with_label("no closing `'` before the end of the file"),
-            ErrorKind::UnterminatedChar => Diagnostic::error(span, "unterminated character literal")
-                .with_label("expected a character after this"),
+            ErrorKind::UnterminatedChar => {
+                Diagnostic::error(span, "unterminated character literal").with_label("expected a character after this")
+            }
             ErrorKind::BadHexEscape => Diagnostic::error(span, format!("invalid hexadecimal escape `{snippet}`"))
                 .with_note("write `\\xHH` (two hex digits) or `\\x{H...}`"),
             ErrorKind::BadCodePoint => Diagnostic::error(span, format!("escape `{snippet}` is not a valid character"))
                 .with_label("not a Unicode scalar value"),
             ErrorKind::BadBase(base) => Diagnostic::error(span, format!("invalid base {base} in integer literal"))
                 .with_note("the base of `Base#Digits` must be between 2 and 36"),
-            ErrorKind::MissingDigits => {
-                Diagnostic::error(span, format!("missing digits after `{snippet}`"))
-                    .with_label("expected a digit of this base")
-            }
+            ErrorKind::MissingDigits => Diagnostic::error(span, format!("missing digits after `{snippet}`"))
+                .with_label("expected a digit of this base"),
             ErrorKind::MissingExponent => {
                 Diagnostic::error(span, format!("invalid float literal `{snippet}`: missing exponent digits"))
             }

@@ -170,10 +170,7 @@ fn char_errors() {
 fn strings() {
     assert_eq!(one(r#""""#), string(""));
     assert_eq!(one(r#""hello world""#), string("hello world"));
-    assert_eq!(
-        one(r#""\n\t\s\d\e\b\f\v\r\0\\\'\"""#),
-        string("\n\t \u{7f}\u{1b}\u{8}\u{c}\u{b}\r\0\\'\"")
-    );
+    assert_eq!(one(r#""\n\t\s\d\e\b\f\v\r\0\\\'\"""#), string("\n\t \u{7f}\u{1b}\u{8}\u{c}\u{b}\r\0\\'\""));
     assert_eq!(one(r#""\7\177\0123""#), string("\u{7}\u{7f}\n3"));
     assert_eq!(one(r#""\x41\x{1F600}\^A\^z""#), string("A😀\u{1}\u{1a}"));
     assert_eq!(one(r#""\q\X""#), string("qX"));
@@ -221,13 +218,35 @@ fn atoms_and_variables() {
 #[test]
 fn reserved_words() {
     let words = [
-        ("after", K::After), ("and", K::And), ("andalso", K::AndAlso), ("band", K::Band),
-        ("begin", K::Begin), ("bnot", K::Bnot), ("bor", K::Bor), ("bsl", K::Bsl), ("bsr", K::Bsr),
-        ("bxor", K::Bxor), ("case", K::Case), ("catch", K::Catch), ("cond", K::Cond),
-        ("div", K::Div), ("else", K::Else), ("end", K::End), ("fun", K::Fun), ("if", K::If),
-        ("let", K::Let), ("maybe", K::Maybe), ("not", K::Not), ("of", K::Of), ("or", K::Or),
-        ("orelse", K::OrElse), ("receive", K::Receive), ("rem", K::Rem), ("try", K::Try),
-        ("when", K::When), ("xor", K::Xor),
+        ("after", K::After),
+        ("and", K::And),
+        ("andalso", K::AndAlso),
+        ("band", K::Band),
+        ("begin", K::Begin),
+        ("bnot", K::Bnot),
+        ("bor", K::Bor),
+        ("bsl", K::Bsl),
+        ("bsr", K::Bsr),
+        ("bxor", K::Bxor),
+        ("case", K::Case),
+        ("catch", K::Catch),
+        ("cond", K::Cond),
+        ("div", K::Div),
+        ("else", K::Else),
+        ("end", K::End),
+        ("fun", K::Fun),
+        ("if", K::If),
+        ("let", K::Let),
+        ("maybe", K::Maybe),
+        ("not", K::Not),
+        ("of", K::Of),
+        ("or", K::Or),
+        ("orelse", K::OrElse),
+        ("receive", K::Receive),
+        ("rem", K::Rem),
+        ("try", K::Try),
+        ("when", K::When),
+        ("xor", K::Xor),
     ];
     for (text, kind) in words {
         assert_eq!(one(text), kind);
@@ -238,16 +257,48 @@ fn reserved_words() {
 #[test]
 fn punctuation() {
     let ops = [
-        ("(", K::LParen), (")", K::RParen), ("{", K::LBrace), ("}", K::RBrace),
-        ("[", K::LBracket), ("]", K::RBracket), ("<<", K::LDoubleAngle), (">>", K::RDoubleAngle),
-        (",", K::Comma), (";", K::Semicolon), (":", K::Colon), ("::", K::ColonColon),
-        ("|", K::Pipe), ("||", K::DoublePipe), ("->", K::Arrow), ("=>", K::FatArrow),
-        (":=", K::ColonEq), ("<-", K::LeftArrow), ("<=", K::LeftDoubleArrow), ("?=", K::MaybeMatch),
-        ("#", K::Hash), ("?", K::Question), ("??", K::DoubleQuestion), ("!", K::Bang),
-        ("=", K::Eq), ("==", K::EqEq), ("/=", K::SlashEq), ("=<", K::EqLt), ("<", K::Lt),
-        (">=", K::GtEq), (">", K::Gt), ("=:=", K::EqColonEq), ("=/=", K::EqSlashEq),
-        ("+", K::Plus), ("-", K::Minus), ("*", K::Star), ("/", K::Slash), ("++", K::PlusPlus),
-        ("--", K::MinusMinus), ("..", K::DotDot), ("...", K::Ellipsis), (".", K::Dot),
+        ("(", K::LParen),
+        (")", K::RParen),
+        ("{", K::LBrace),
+        ("}", K::RBrace),
+        ("[", K::LBracket),
+        ("]", K::RBracket),
+        ("<<", K::LDoubleAngle),
+        (">>", K::RDoubleAngle),
+        (",", K::Comma),
+        (";", K::Semicolon),
+        (":", K::Colon),
+        ("::", K::ColonColon),
+        ("|", K::Pipe),
+        ("||", K::DoublePipe),
+        ("->", K::Arrow),
+        ("=>", K::FatArrow),
+        (":=", K::ColonEq),
+        ("<-", K::LeftArrow),
+        ("<=", K::LeftDoubleArrow),
+        ("?=", K::MaybeMatch),
+        ("#", K::Hash),
+        ("?", K::Question),
+        ("??", K::DoubleQuestion),
+        ("!", K::Bang),
+        ("=", K::Eq),
+        ("==", K::EqEq),
+        ("/=", K::SlashEq),
+        ("=<", K::EqLt),
+        ("<", K::Lt),
+        (">=", K::GtEq),
+        (">", K::Gt),
+        ("=:=", K::EqColonEq),
+        ("=/=", K::EqSlashEq),
+        ("+", K::Plus),
+        ("-", K::Minus),
+        ("*", K::Star),
+        ("/", K::Slash),
+        ("++", K::PlusPlus),
+        ("--", K::MinusMinus),
+        ("..", K::DotDot),
+        ("...", K::Ellipsis),
+        (".", K::Dot),
     ];
     for (text, kind) in ops {
         assert_eq!(one(text), kind, "{text:?}");
@@ -350,7 +401,9 @@ fn no_panic_on_prefixes_and_random_input() {
     for _ in 0..3000 {
         let len = (rng.next() % 40) as usize;
         let bytes: Vec<u8> = (0..len)
-            .map(|_| if rng.next() % 4 == 0 { rng.next() as u8 } else { alphabet[rng.next() as usize % alphabet.len()] })
+            .map(
+                |_| if rng.next() % 4 == 0 { rng.next() as u8 } else { alphabet[rng.next() as usize % alphabet.len()] },
+            )
             .collect();
         let text = String::from_utf8_lossy(&bytes);
         let _ = lex_recovering(FileId(0), &text);

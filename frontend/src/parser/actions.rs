@@ -144,11 +144,7 @@ pub fn record(span: Span, base: Option<Expr>, name: &str, fields: Vec<FieldSynta
     let mut out = Vec::with_capacity(fields.len());
     for f in fields {
         if f.is_var && f.field.name != "_" {
-            let msg = format!(
-                "field {} is not an atom or _ in record {}",
-                write_atom(&f.field.name),
-                write_atom(name)
-            );
+            let msg = format!("field {} is not an atom or _ in record {}", write_atom(&f.field.name), write_atom(name));
             return Err(Diagnostic::error(f.field.span, msg));
         }
         out.push(f.field);

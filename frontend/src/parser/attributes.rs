@@ -251,8 +251,7 @@ pub fn is_literal_term(e: &Expr) -> bool {
             }
             ExprKind::Binary(elems) => {
                 return elems.iter().all(|b| {
-                    is_literal_term(&b.value)
-                        && b.size.as_ref().is_none_or(|s| matches!(s.kind, ExprKind::Integer(_)))
+                    is_literal_term(&b.value) && b.size.as_ref().is_none_or(|s| matches!(s.kind, ExprKind::Integer(_)))
                 })
             }
             ExprKind::FunRemoteRef { module, name, arity } => {

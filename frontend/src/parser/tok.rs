@@ -35,9 +35,7 @@ pub fn otp_text(kind: &TokenKind) -> String {
 pub fn write_atom(a: &str) -> String {
     let mut chars = a.chars();
     let plain = match chars.next() {
-        Some(c) if c.is_ascii_lowercase() => {
-            chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
-        }
+        Some(c) if c.is_ascii_lowercase() => chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@'),
         _ => false,
     };
     if plain && TokenKind::keyword(a).is_none() {

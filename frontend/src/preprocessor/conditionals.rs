@@ -61,7 +61,9 @@ impl Conditionals {
         };
         if top.seen_else {
             top.branch = Branch::Done;
-            return Err(Diagnostic::error(span, "repeated '-else'").with_label("this conditional already had an `-else`"));
+            return Err(
+                Diagnostic::error(span, "repeated '-else'").with_label("this conditional already had an `-else`")
+            );
         }
         top.seen_else = true;
         top.branch = match top.branch {

@@ -95,8 +95,11 @@ impl<'a> Expander<'a> {
                         TokenKind::Atom(name) => (name, false),
                         TokenKind::Var(name) => (name, true),
                         other => {
-                            return Err(Diagnostic::error(call_span, format!("illegal macro call '?{}'", source_text(&other)))
-                                .with_label("expected a macro name after `?`"));
+                            return Err(Diagnostic::error(
+                                call_span,
+                                format!("illegal macro call '?{}'", source_text(&other)),
+                            )
+                            .with_label("expected a macro name after `?`"));
                         }
                     };
                     input.pop_front();
@@ -180,7 +183,14 @@ impl<'a> Expander<'a> {
 
     /// Expands a use of macro `name`, whose following tokens are at the
     /// front of `input`.
-    fn call(&self, name: &str, span: Span, input: &mut VecDeque<Token>, out: &mut Vec<Token>, depth: usize) -> Result<(), Diagnostic> {
+    fn call(
+        &self,
+        name: &str,
+        span: Span,
+        input: &mut VecDeque<Token>,
+        out: &mut Vec<Token>,
+        depth: usize,
+    ) -> Result<(), Diagnostic> {
         let rest = input.make_contiguous();
         let args = macro_args(rest).map_err(|()| {
             Diagnostic::error(span, format!("badly formed argument for macro '{name}'"))

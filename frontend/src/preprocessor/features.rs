@@ -53,7 +53,10 @@ impl Features {
             }
         };
         if !self.in_prefix {
-            return Err(Diagnostic::error(form[1].span, "feature directive not allowed after exports or record definitions"));
+            return Err(Diagnostic::error(
+                form[1].span,
+                "feature directive not allowed after exports or record definitions",
+            ));
         }
         match &name.kind {
             Atom(n) if n == MAYBE_EXPR => {

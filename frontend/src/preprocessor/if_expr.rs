@@ -69,19 +69,87 @@ const PREFIX_PRECEDENCE: u8 = 7;
 /// Auto-imported BIFs that are not allowed in guards: epp rejects a call to
 /// one of them outright instead of letting evaluation fail.
 const NON_GUARD_BIFS: &[&str] = &[
-    "apply", "atom_to_binary", "atom_to_list", "binary_to_atom", "binary_to_existing_atom",
-    "binary_to_float", "binary_to_integer", "binary_to_list", "binary_to_term", "bitstring_to_list",
-    "check_old_code", "check_process_code", "date", "delete_module", "demonitor", "disconnect_node",
-    "erase", "error", "exit", "float_to_binary", "float_to_list", "garbage_collect", "get",
-    "get_keys", "group_leader", "halt", "integer_to_binary", "integer_to_list", "iolist_size",
-    "iolist_to_binary", "is_alive", "is_process_alive", "link", "list_to_atom", "list_to_binary",
-    "list_to_bitstring", "list_to_existing_atom", "list_to_float", "list_to_integer", "list_to_pid",
-    "list_to_port", "list_to_ref", "list_to_tuple", "load_module", "make_ref", "max", "min",
-    "module_loaded", "monitor", "monitor_node", "nodes", "open_port", "pid_to_list", "port_close",
-    "port_command", "port_connect", "port_control", "port_to_list", "pre_loaded", "process_flag",
-    "process_info", "processes", "purge_module", "put", "ref_to_list", "register", "registered",
-    "setelement", "spawn", "spawn_link", "spawn_monitor", "spawn_opt", "split_binary", "statistics",
-    "term_to_binary", "term_to_iovec", "throw", "time", "tuple_to_list", "unlink", "unregister",
+    "apply",
+    "atom_to_binary",
+    "atom_to_list",
+    "binary_to_atom",
+    "binary_to_existing_atom",
+    "binary_to_float",
+    "binary_to_integer",
+    "binary_to_list",
+    "binary_to_term",
+    "bitstring_to_list",
+    "check_old_code",
+    "check_process_code",
+    "date",
+    "delete_module",
+    "demonitor",
+    "disconnect_node",
+    "erase",
+    "error",
+    "exit",
+    "float_to_binary",
+    "float_to_list",
+    "garbage_collect",
+    "get",
+    "get_keys",
+    "group_leader",
+    "halt",
+    "integer_to_binary",
+    "integer_to_list",
+    "iolist_size",
+    "iolist_to_binary",
+    "is_alive",
+    "is_process_alive",
+    "link",
+    "list_to_atom",
+    "list_to_binary",
+    "list_to_bitstring",
+    "list_to_existing_atom",
+    "list_to_float",
+    "list_to_integer",
+    "list_to_pid",
+    "list_to_port",
+    "list_to_ref",
+    "list_to_tuple",
+    "load_module",
+    "make_ref",
+    "max",
+    "min",
+    "module_loaded",
+    "monitor",
+    "monitor_node",
+    "nodes",
+    "open_port",
+    "pid_to_list",
+    "port_close",
+    "port_command",
+    "port_connect",
+    "port_control",
+    "port_to_list",
+    "pre_loaded",
+    "process_flag",
+    "process_info",
+    "processes",
+    "purge_module",
+    "put",
+    "ref_to_list",
+    "register",
+    "registered",
+    "setelement",
+    "spawn",
+    "spawn_link",
+    "spawn_monitor",
+    "spawn_opt",
+    "split_binary",
+    "statistics",
+    "term_to_binary",
+    "term_to_iovec",
+    "throw",
+    "time",
+    "tuple_to_list",
+    "unlink",
+    "unregister",
     "whereis",
 ];
 
@@ -104,8 +172,7 @@ impl Parser<'_> {
     }
 
     fn not_guard(&self, span: Span, what: &str) -> Diagnostic {
-        Diagnostic::error(span, "badly formed 'if'")
-            .with_label(format!("{what} is not allowed in a guard expression"))
+        Diagnostic::error(span, "badly formed 'if'").with_label(format!("{what} is not allowed in a guard expression"))
     }
 
     fn expect(&mut self, kind: TokenKind) -> Result<(), Diagnostic> {
@@ -261,8 +328,9 @@ impl Parser<'_> {
                     (self.defined)(&m)
                 }
                 _ => {
-                    return Err(Diagnostic::error(span, "badly formed 'if'")
-                        .with_label("`defined` takes one macro name"));
+                    return Err(
+                        Diagnostic::error(span, "badly formed 'if'").with_label("`defined` takes one macro name")
+                    );
                 }
             };
             self.pos += 1;
@@ -321,10 +389,18 @@ fn eval(expr: &Expr) -> Eval {
         }
         Expr::Unary(op, operand) => unary(op, eval(operand)?),
         Expr::Binary(TokenKind::AndAlso, l, r) => {
-            if as_bool(&eval(l)?)? { eval(r) } else { Ok(boolean(false)) }
+            if as_bool(&eval(l)?)? {
+                eval(r)
+            } else {
+                Ok(boolean(false))
+            }
         }
         Expr::Binary(TokenKind::OrElse, l, r) => {
-            if as_bool(&eval(l)?)? { Ok(boolean(true)) } else { eval(r) }
+            if as_bool(&eval(l)?)? {
+                Ok(boolean(true))
+            } else {
+                eval(r)
+            }
         }
         Expr::Binary(op, l, r) => binary(op, eval(l)?, eval(r)?),
         Expr::Call(name, args) => {
@@ -383,12 +459,20 @@ fn binary(op: &TokenKind, l: Value, r: Value) -> Eval {
                     Minus => a - b,
                     _ => a * b,
                 };
-                if value.is_finite() { Ok(F(value)) } else { Err(()) }
+                if value.is_finite() {
+                    Ok(F(value))
+                } else {
+                    Err(())
+                }
             }
         },
         Slash => {
             let (a, b) = (float_of(&l)?, float_of(&r)?);
-            if b == 0.0 { Err(()) } else { Ok(F(a / b)) }
+            if b == 0.0 {
+                Err(())
+            } else {
+                Ok(F(a / b))
+            }
         }
         Div | Rem | Band | Bor | Bxor | Bsl | Bsr => {
             let (I(a), I(b)) = (l, r) else { return Err(()) };
@@ -504,7 +588,11 @@ fn call(name: &str, args: &[Value]) -> Eval {
                     "ceil" => f.ceil(),
                     _ => f.floor(),
                 };
-                if r.abs() < 1e30 { Ok(Int(r as i128)) } else { Err(()) }
+                if r.abs() < 1e30 {
+                    Ok(Int(r as i128))
+                } else {
+                    Err(())
+                }
             }
             ("length", [List(items)]) => Ok(Int(items.len() as i128)),
             ("hd", [List(items)]) => items.first().cloned().ok_or(()),

@@ -121,7 +121,8 @@ fn declares_latin1(bytes: &[u8]) -> bool {
     let Some(at) = head.find("coding") else { return false };
     let after = head[at + "coding".len()..].trim_start();
     let Some(value) = after.strip_prefix([':', '=']) else { return false };
-    let value: String = value.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let value: String =
+        value.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     matches!(value.as_str(), "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "iso-latin-1")
 }
 

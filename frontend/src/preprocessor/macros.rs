@@ -78,7 +78,8 @@ impl MacroTable {
         let mut entries = HashMap::new();
         entries.insert("FILE".to_string(), Entry::Builtin(Builtin::File));
         entries.insert("LINE".to_string(), fixed(vec![Integer("1".into())]));
-        for name in ["FUNCTION_NAME", "FUNCTION_ARITY", "MODULE", "MODULE_STRING", "BASE_MODULE", "BASE_MODULE_STRING"] {
+        for name in ["FUNCTION_NAME", "FUNCTION_ARITY", "MODULE", "MODULE_STRING", "BASE_MODULE", "BASE_MODULE_STRING"]
+        {
             entries.insert(name.to_string(), Entry::Undefined);
         }
         entries.insert("MACHINE".to_string(), fixed(vec![Atom("BEAM".into())]));

@@ -106,7 +106,10 @@ fn macros_with_arguments() {
     assert_eq!(ok("-define(ADD(A, B), A + B).\nf() -> ?ADD(1, 2)."), "f ( ) -> 1 + 2 .");
     assert_eq!(ok("-define(Z(), zero).\nf() -> ?Z()."), "f ( ) -> zero .");
     assert_eq!(ok("-define(SQ(X), X * X).\nf(Y) -> ?SQ(?SQ(Y))."), "f ( Y ) -> Y * Y * Y * Y .");
-    assert_eq!(ok("-define(MAX(A, B), max(A, B)).\nf() -> ?MAX(?MAX(1, 2), 3)."), "f ( ) -> max ( max ( 1 , 2 ) , 3 ) .");
+    assert_eq!(
+        ok("-define(MAX(A, B), max(A, B)).\nf() -> ?MAX(?MAX(1, 2), 3)."),
+        "f ( ) -> max ( max ( 1 , 2 ) , 3 ) ."
+    );
     // Argument boundaries respect every kind of bracket and block.
     let src = "-define(I(X), X).\n\
                f() -> ?I({a, b}), ?I([1, 2 | T]), ?I((1, 2)), ?I(<<1, 2>>),\n\
@@ -180,7 +183,10 @@ fn macro_use_errors() {
     assert_eq!(errors("f() -> ?1."), vec!["t.erl:1:8: illegal macro call '?1'"]);
     assert_eq!(errors("f() -> ??X."), vec!["t.erl:1:8: illegal macro call '??'"]);
     // Every bad form is reported, and the good ones still go through.
-    assert_eq!(errors("a() -> ?A.\nb() -> ok.\nc() -> ?C."), vec!["t.erl:1:8: undefined macro 'A'", "t.erl:3:8: undefined macro 'C'"]);
+    assert_eq!(
+        errors("a() -> ?A.\nb() -> ok.\nc() -> ?C."),
+        vec!["t.erl:1:8: undefined macro 'A'", "t.erl:3:8: undefined macro 'C'"]
+    );
 }
 
 #[test]
@@ -209,7 +215,10 @@ fn line_file_machine_release() {
     assert_eq!(ok("f() ->\n\n  ?LINE."), "f ( ) -> 3 .");
     // In a macro body, ?LINE is the line of the (outermost) use.
     assert_eq!(ok("-define(L, ?LINE).\n\nf() ->\n  ?L."), "f ( ) -> 4 .");
-    assert_eq!(run_named("src/a.erl", "f() -> ?FILE.", &PreprocessOptions::default()), Ok("f ( ) -> \"src/a.erl\" .".to_string()));
+    assert_eq!(
+        run_named("src/a.erl", "f() -> ?FILE.", &PreprocessOptions::default()),
+        Ok("f ( ) -> \"src/a.erl\" .".to_string())
+    );
     assert_eq!(ok("f() -> {?MACHINE, ?OTP_RELEASE}."), "f ( ) -> { 'BEAM' , 25 } .");
     assert_eq!(ok("-ifdef(BEAM).\nf() -> ?BEAM.\n-endif."), "f ( ) -> true .");
     assert_eq!(
@@ -227,11 +236,17 @@ fn function_name_and_arity() {
     assert_eq!(ok("foo({A, B}, [C]) -> ?FUNCTION_ARITY."), "foo ( { A , B } , [ C ] ) -> 2 .");
     assert_eq!(ok("'q a'(X) -> ?FUNCTION_NAME."), "'q a' ( X ) -> 'q a' .");
     // Macros in the head are expanded first.
-    assert_eq!(ok("-define(N, bar).\n-define(ARGS, A, B, C).\n?N(?ARGS) -> ?FUNCTION_ARITY."), "bar ( A , B , C ) -> 3 .");
+    assert_eq!(
+        ok("-define(N, bar).\n-define(ARGS, A, B, C).\n?N(?ARGS) -> ?FUNCTION_ARITY."),
+        "bar ( A , B , C ) -> 3 ."
+    );
     // epp's quirk: a bracket before the first other token leaves the count at 0.
     assert_eq!(ok("a([]) -> ?FUNCTION_ARITY."), "a ( [ ] ) -> 0 .");
     assert_eq!(ok("c(<<>>, [x]) -> ?FUNCTION_ARITY."), "c ( << >> , [ x ] ) -> 1 .");
-    assert_eq!(errors("-record(r, {a = ?FUNCTION_NAME})."), vec!["t.erl:1:17: ?FUNCTION_NAME can only be used within a function"]);
+    assert_eq!(
+        errors("-record(r, {a = ?FUNCTION_NAME})."),
+        vec!["t.erl:1:17: ?FUNCTION_NAME can only be used within a function"]
+    );
     assert_eq!(errors("?FUNCTION_ARITY() -> 1."), vec!["t.erl:1:1: ?FUNCTION_ARITY must not begin a form"]);
 }
 
@@ -246,7 +261,10 @@ fn command_line_defines() {
     };
     let src = "-ifdef(DEBUG).\nf() -> {?DEBUG, ?LEVEL}.\n-endif.";
     assert_eq!(run_named("t.erl", src, &opts), Ok("f ( ) -> { true , 3 } .".to_string()));
-    assert_eq!(run_named("t.erl", "-define(DEBUG, 1).", &opts), Err(vec!["t.erl:1:9: redefining macro 'DEBUG'".to_string()]));
+    assert_eq!(
+        run_named("t.erl", "-define(DEBUG, 1).", &opts),
+        Err(vec!["t.erl:1:9: redefining macro 'DEBUG'".to_string()])
+    );
     let bad = PreprocessOptions { defines: vec![("MODULE".to_string(), None)], ..Default::default() };
     assert_eq!(run_named("t.erl", "", &bad), Err(vec!["t.erl:1:1: redefining predefined macro 'MODULE'".to_string()]));
 }
@@ -274,7 +292,8 @@ fn nested_conditionals() {
                -else.\n  -ifdef(A). y() -> 1. -else. y() -> 2. -endif.\n\
                -endif.";
     assert_eq!(ok(src), "x ( ) -> 2 .");
-    let src = "-ifdef(NO).\n  -if(bad syntax here).\n  -elif(also bad).\n  -else.\n  -endif.\n-else.\nok() -> 1.\n-endif.";
+    let src =
+        "-ifdef(NO).\n  -if(bad syntax here).\n  -elif(also bad).\n  -else.\n  -endif.\n-else.\nok() -> 1.\n-endif.";
     assert_eq!(ok(src), "ok ( ) -> 1 .");
 }
 
@@ -301,7 +320,10 @@ fn conditional_errors() {
     assert_eq!(errors("-else."), vec!["t.erl:1:2: unbalanced '-else'"]);
     assert_eq!(errors("-elif(true)."), vec!["t.erl:1:2: unbalanced '-elif'"]);
     assert_eq!(errors("\n-ifdef(X).\na."), vec!["t.erl:2:2: unterminated '-ifdef'"]);
-    assert_eq!(errors("-if(true).\n-ifndef(X).\na."), vec!["t.erl:2:2: unterminated '-ifndef'", "t.erl:1:2: unterminated '-if'"]);
+    assert_eq!(
+        errors("-if(true).\n-ifndef(X).\na."),
+        vec!["t.erl:2:2: unterminated '-ifndef'", "t.erl:1:2: unterminated '-if'"]
+    );
     assert_eq!(errors("-ifdef(X).\n-else.\n-else.\n-endif."), vec!["t.erl:3:2: repeated '-else'"]);
     assert_eq!(errors("-ifdef(X).\n-else.\n-elif(true).\n-endif."), vec!["t.erl:3:2: '-elif' following '-else'"]);
     assert_eq!(errors("-ifdef(X, Y).\na.\n-endif."), vec!["t.erl:1:9: badly formed 'ifdef'"]);
@@ -318,10 +340,10 @@ fn skipped_regions_ignore_lexical_errors() {
     // A string in a skipped region still hides what it contains, as in epp.
     assert_eq!(errors("-ifdef(NO).\nx() -> \"a.\n-endif.\n\" y."), vec!["t.erl:1:2: unterminated '-ifdef'"]);
     assert_eq!(ok("-ifdef(NO).\nx() -> 37#1 ` 1.0e.\n-endif.\nok."), "ok .");
-    assert_eq!(errors("x() -> 37#1.\ny() -> ` .\nok."), vec![
-        "t.erl:1:8: invalid base 37 in integer literal",
-        "t.erl:2:8: illegal character ```",
-    ]);
+    assert_eq!(
+        errors("x() -> 37#1.\ny() -> ` .\nok."),
+        vec!["t.erl:1:8: invalid base 37 in integer literal", "t.erl:2:8: illegal character ```",]
+    );
 }
 
 // ---- -error / -warning / -feature ----
@@ -380,7 +402,10 @@ fn unterminated_last_form() {
 
 #[test]
 fn other_attributes_pass_through() {
-    assert_eq!(ok("-export([f/0]).\n-record(r, {a}).\n-file(\"x.erl\", 1)."), "- export ( [ f / 0 ] ) . - record ( r , { a } ) . - file ( \"x.erl\" , 1 ) .");
+    assert_eq!(
+        ok("-export([f/0]).\n-record(r, {a}).\n-file(\"x.erl\", 1)."),
+        "- export ( [ f / 0 ] ) . - record ( r , { a } ) . - file ( \"x.erl\" , 1 ) ."
+    );
 }
 
 // ---- includes ----
@@ -391,7 +416,11 @@ fn include_relative_and_include_dirs() {
     write(&dir, "src/local.hrl", "-define(LOCAL, local).\n");
     write(&dir, "include/shared.hrl", "-define(SHARED, shared).\n-include(\"nested.hrl\").\n");
     write(&dir, "include/nested.hrl", "nested() -> ?FILE.\n");
-    let main = write(&dir, "src/m.erl", "-module(m).\n-include(\"local.hrl\").\n-include(\"shared.hrl\").\nf() -> {?LOCAL, ?SHARED, ?FILE}.\n");
+    let main = write(
+        &dir,
+        "src/m.erl",
+        "-module(m).\n-include(\"local.hrl\").\n-include(\"shared.hrl\").\nf() -> {?LOCAL, ?SHARED, ?FILE}.\n",
+    );
     let opts = PreprocessOptions { include_dirs: vec![dir.join("include")], ..Default::default() };
     let nested = dir.join("include/nested.hrl");
     let expected = format!(
@@ -425,7 +454,11 @@ fn include_lib_resolves_applications() {
     write(&libs, "app-1.2/include/a.hrl", "-define(V, old).\n");
     write(&libs, "app-1.10/include/a.hrl", "-define(V, new).\n");
     write(&libs, "other/include/o.hrl", "-define(O, other).\n");
-    let main = write(&dir, "m.erl", "-include_lib(\"app/include/a.hrl\").\n-include_lib(\"other/include/o.hrl\").\nf() -> {?V, ?O}.\n");
+    let main = write(
+        &dir,
+        "m.erl",
+        "-include_lib(\"app/include/a.hrl\").\n-include_lib(\"other/include/o.hrl\").\nf() -> {?V, ?O}.\n",
+    );
     let opts = PreprocessOptions { lib_dirs: vec![libs.clone()], ..Default::default() };
     assert_eq!(run_file(&main, &opts), Ok("f ( ) -> { new , other } .".to_string()));
     // include_lib tries the plain search first.
@@ -444,7 +477,11 @@ fn include_errors() {
     write(&dir, "a.hrl", "-include(\"b.hrl\").\n");
     write(&dir, "b.hrl", "-include(\"a.hrl\").\n");
     write(&dir, "open.hrl", "-ifdef(X).\n");
-    let main = write(&dir, "m.erl", "-include(\"a.hrl\").\n-include(\"open.hrl\").\n-endif.\n-include(a.hrl).\n-include(\"x\" \"y\" z).\n");
+    let main = write(
+        &dir,
+        "m.erl",
+        "-include(\"a.hrl\").\n-include(\"open.hrl\").\n-endif.\n-include(a.hrl).\n-include(\"x\" \"y\" z).\n",
+    );
     let errs = run_file(&main, &PreprocessOptions::default()).unwrap_err();
     let messages: Vec<&str> = errs.iter().map(|e| e.split_once(": ").unwrap().1).collect();
     assert_eq!(
@@ -510,9 +547,47 @@ fn no_panic_on_prefixes_and_random_input() {
     }
     let mut rng = Lcg(7);
     let pieces = [
-        "-define(", "-ifdef(", "-if(", "-elif(", "-else", "-endif", "-undef(", "-include(\"", "-error(", "?", "??",
-        "X", "F", "(", ")", ",", ".", " ", "\n", "fun", "end", "begin", "\"", "'", "$", "16#", "1", "A", "[", "]",
-        "{", "}", "<<", ">>", "defined(", "andalso", "?LINE", "?FUNCTION_NAME", "?MODULE", "-module(m).", "f() ->",
+        "-define(",
+        "-ifdef(",
+        "-if(",
+        "-elif(",
+        "-else",
+        "-endif",
+        "-undef(",
+        "-include(\"",
+        "-error(",
+        "?",
+        "??",
+        "X",
+        "F",
+        "(",
+        ")",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "fun",
+        "end",
+        "begin",
+        "\"",
+        "'",
+        "$",
+        "16#",
+        "1",
+        "A",
+        "[",
+        "]",
+        "{",
+        "}",
+        "<<",
+        ">>",
+        "defined(",
+        "andalso",
+        "?LINE",
+        "?FUNCTION_NAME",
+        "?MODULE",
+        "-module(m).",
+        "f() ->",
     ];
     // More iterations on demand: KILN_FUZZ_ITERS=1000000 cargo test ...
     let iterations = std::env::var("KILN_FUZZ_ITERS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);

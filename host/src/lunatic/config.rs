@@ -123,33 +123,15 @@ impl GuestConfig {
                 bail!("a config may not lift the fuel limit of its creator ({c} units)")
             }
             (Some(f), Some(c)) if f > c => {
-                bail!(
-                    "a config may not allow more fuel ({f} units) than its creator has ({c} units)"
-                )
+                bail!("a config may not allow more fuel ({f} units) than its creator has ({c} units)")
             }
             _ => {}
         }
         for (name, wants, holds) in [
-            (
-                "can_compile_modules",
-                self.can_compile_modules,
-                creator.can_compile_modules,
-            ),
-            (
-                "can_create_configs",
-                self.can_create_configs,
-                creator.can_create_configs,
-            ),
-            (
-                "can_spawn_processes",
-                self.can_spawn_processes,
-                creator.can_spawn_processes,
-            ),
-            (
-                "can_use_network",
-                self.can_use_network,
-                creator.can_use_network,
-            ),
+            ("can_compile_modules", self.can_compile_modules, creator.can_compile_modules),
+            ("can_create_configs", self.can_create_configs, creator.can_create_configs),
+            ("can_spawn_processes", self.can_spawn_processes, creator.can_spawn_processes),
+            ("can_use_network", self.can_use_network, creator.can_use_network),
         ] {
             if wants && !holds {
                 bail!("a config may not grant `{name}`: its creator does not hold it");
@@ -157,10 +139,7 @@ impl GuestConfig {
         }
         for d in &self.dirs {
             if !creator.may_access(&d.host) {
-                bail!(
-                    "a config may not preopen `{}`: it is outside the directories its creator may access",
-                    d.guest
-                );
+                bail!("a config may not preopen `{}`: it is outside the directories its creator may access", d.guest);
             }
         }
         Ok(())
@@ -172,19 +151,14 @@ impl GuestConfig {
         let Ok(path) = std::fs::canonicalize(path) else {
             return false;
         };
-        self.dirs
-            .iter()
-            .any(|d| std::fs::canonicalize(&d.host).is_ok_and(|root| path.starts_with(root)))
+        self.dirs.iter().any(|d| std::fs::canonicalize(&d.host).is_ok_and(|root| path.starts_with(root)))
     }
 
     /// Adds a directory the way lunatic's `config_preopen_dir` does: the
     /// guest sees it under the name it was given, which is also its path on
     /// the host (relative to the host's working directory).
     pub fn preopen(&mut self, dir: &str) {
-        self.dirs.push(Dir {
-            guest: dir.to_string(),
-            host: PathBuf::from(dir),
-        });
+        self.dirs.push(Dir { guest: dir.to_string(), host: PathBuf::from(dir) });
     }
 
     /// The WASI context of a process with this config: stdio inherited,
@@ -206,10 +180,7 @@ impl GuestConfig {
         }
         for d in &self.dirs {
             if let Err(e) = b.preopened_dir(&d.host, &d.guest, FsPerms::ReadWrite) {
-                eprintln!(
-                    "kiln: cannot preopen {} for a guest process: {e:#}",
-                    d.host.display()
-                );
+                eprintln!("kiln: cannot preopen {} for a guest process: {e:#}", d.host.display());
             }
         }
         b.build_p1()

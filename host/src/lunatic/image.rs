@@ -74,21 +74,14 @@ fn active_segments(module: &[u8]) -> Option<(Vec<Segment<'_>>, usize)> {
                 count = r.count() as usize;
                 for d in r {
                     let d = d.ok()?;
-                    let DataKind::Active {
-                        memory_index: 0,
-                        offset_expr,
-                    } = d.kind
-                    else {
+                    let DataKind::Active { memory_index: 0, offset_expr } = d.kind else {
                         return None;
                     };
                     let mut ops = offset_expr.get_operators_reader();
                     let Operator::I32Const { value } = ops.read().ok()? else {
                         return None;
                     };
-                    segments.push(Segment {
-                        offset: value as u32 as usize,
-                        data: d.data,
-                    });
+                    segments.push(Segment { offset: value as u32 as usize, data: d.data });
                 }
             }
             _ => {}
@@ -132,12 +125,7 @@ pub fn split(module: &[u8]) -> Option<(Vec<u8>, DataImage)> {
     let (segments, count) = active_segments(module)?;
     let page = page();
     let start = segments.iter().map(|s| s.offset).min()? / page * page;
-    let end = segments
-        .iter()
-        .map(|s| s.offset + s.data.len())
-        .max()?
-        .div_ceil(page)
-        * page;
+    let end = segments.iter().map(|s| s.offset + s.data.len()).max()?.div_ceil(page) * page;
     let mut bytes = vec![0u8; end - start];
     // Later segments overwrite earlier ones, as instantiation does.
     for s in &segments {
@@ -179,15 +167,7 @@ pub fn split(module: &[u8]) -> Option<(Vec<u8>, DataImage)> {
     file.write_all(&bytes).ok()?;
     static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Some((
-        out,
-        DataImage {
-            id,
-            offset: start,
-            bytes,
-            fd,
-        },
-    ))
+    Some((out, DataImage { id, offset: start, bytes, fd }))
 }
 
 #[cfg(test)]
@@ -207,25 +187,16 @@ mod tests {
         assert_eq!(&image.bytes[5..10], b"hello");
         assert_eq!(&image.bytes[70000..70004], b"late");
         assert_eq!(image.bytes.len() % page(), 0);
-        wasmparser::Validator::new()
-            .validate_all(&stripped)
-            .unwrap();
-        assert!(
-            active_segments(&stripped).is_none(),
-            "no active segment is left"
-        );
+        wasmparser::Validator::new().validate_all(&stripped).unwrap();
+        assert!(active_segments(&stripped).is_none(), "no active segment is left");
     }
 
     #[test]
     fn imported_memories_and_computed_offsets_are_left_alone() {
-        let imported =
-            wat::parse_str(r#"(module (import "m" "mem" (memory 1)) (data (i32.const 0) "x"))"#)
-                .unwrap();
+        let imported = wat::parse_str(r#"(module (import "m" "mem" (memory 1)) (data (i32.const 0) "x"))"#).unwrap();
         assert!(split(&imported).is_none());
-        let computed = wat::parse_str(
-            r#"(module (global $g i32 (i32.const 8)) (memory 1) (data (global.get $g) "x"))"#,
-        )
-        .unwrap();
+        let computed =
+            wat::parse_str(r#"(module (global $g i32 (i32.const 8)) (memory 1) (data (global.get $g) "x"))"#).unwrap();
         assert!(split(&computed).is_none());
     }
 }

@@ -155,24 +155,14 @@ unsafe impl LinearMemory for GuestMemory {
             return Ok(());
         }
         if self.fixed {
-            wasmtime::bail!(
-                "memory cannot grow beyond its reservation of {} bytes",
-                self.mapped
-            );
+            wasmtime::bail!("memory cannot grow beyond its reservation of {} bytes", self.mapped);
         }
         let new_mapped = round_up(new_size, page_size());
         let p = match self.cow {
             // SAFETY: `base..base+mapped` is our own mapping, one mapping
             // (no image); MREMAP_MAYMOVE keeps its contents (moving page
             // tables if it must move).
-            None => unsafe {
-                libc::mremap(
-                    self.base as *mut _,
-                    self.mapped,
-                    new_mapped,
-                    libc::MREMAP_MAYMOVE,
-                )
-            },
+            None => unsafe { libc::mremap(self.base as *mut _, self.mapped, new_mapped, libc::MREMAP_MAYMOVE) },
             // SAFETY: as above, for each of the three mappings in turn.
             Some((off, len)) => unsafe { self.move_pieces(new_mapped, off, len)? },
         };
@@ -199,12 +189,7 @@ impl GuestMemory {
     /// # Safety
     /// `self` must be a live copy-on-write memory whose image lies at
     /// `off..off + len`.
-    unsafe fn move_pieces(
-        &self,
-        new_mapped: usize,
-        off: usize,
-        len: usize,
-    ) -> wasmtime::Result<*mut libc::c_void> {
+    unsafe fn move_pieces(&self, new_mapped: usize, off: usize, len: usize) -> wasmtime::Result<*mut libc::c_void> {
         let new = map(new_mapped).map_err(wasmtime::Error::new)?;
         for (start, size) in [(0, off), (off, len), (off + len, self.mapped - off - len)] {
             if size == 0 {
@@ -326,9 +311,7 @@ unsafe impl MemoryCreator for GuestMemories {
         guard_size_in_bytes: usize,
     ) -> Result<Box<dyn LinearMemory>, String> {
         if guard_size_in_bytes != 0 {
-            return Err(format!(
-                "kiln's guest memories have no guard region ({guard_size_in_bytes} bytes asked)"
-            ));
+            return Err(format!("kiln's guest memories have no guard region ({guard_size_in_bytes} bytes asked)"));
         }
         let (mapped, fixed) = match reserved_size_in_bytes {
             Some(r) if r > 0 => (round_up(r.max(minimum), page_size()), true),
@@ -339,26 +322,11 @@ unsafe impl MemoryCreator for GuestMemories {
             // A pooled memory of the same module is ready as it is.
             let key = image.id;
             let mut pool = cow_pool().lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(i) = pool
-                .iter()
-                .position(|p| p.image == key && p.mem.1 >= mapped)
-            {
+            if let Some(i) = pool.iter().position(|p| p.image == key && p.mem.1 >= mapped) {
                 POOL_SLOTS.fetch_sub(1, Ordering::AcqRel);
-                let PooledCow {
-                    mem: Pooled(base, size),
-                    off,
-                    len,
-                    ..
-                } = pool.swap_remove(i);
+                let PooledCow { mem: Pooled(base, size), off, len, .. } = pool.swap_remove(i);
                 let cow = Some((off, len));
-                return Ok(Box::new(GuestMemory {
-                    base,
-                    len: minimum,
-                    mapped: size,
-                    fixed,
-                    cow,
-                    image_key: key,
-                }));
+                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed, cow, image_key: key }));
             }
         }
         let mut memory = self.allocate(mapped, minimum, fixed)?;
@@ -370,45 +338,20 @@ unsafe impl MemoryCreator for GuestMemories {
 }
 
 impl GuestMemories {
-    fn allocate(
-        &self,
-        mapped: usize,
-        minimum: usize,
-        fixed: bool,
-    ) -> Result<Box<GuestMemory>, String> {
+    fn allocate(&self, mapped: usize, minimum: usize, fixed: bool) -> Result<Box<GuestMemory>, String> {
         if !fixed {
             let mut pool = memory_pool().lock().unwrap_or_else(|e| e.into_inner());
             // The smallest pooled mapping that holds `minimum` (all pooled
             // memories are zero: whatever lies beyond `minimum` is too).
-            let best = pool
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.1 >= mapped)
-                .min_by_key(|(_, p)| p.1)
-                .map(|(i, _)| i);
+            let best = pool.iter().enumerate().filter(|(_, p)| p.1 >= mapped).min_by_key(|(_, p)| p.1).map(|(i, _)| i);
             if let Some(i) = best {
                 POOL_SLOTS.fetch_sub(1, Ordering::AcqRel);
                 let Pooled(base, size) = pool.swap_remove(i);
-                return Ok(Box::new(GuestMemory {
-                    base,
-                    len: minimum,
-                    mapped: size,
-                    fixed,
-                    cow: None,
-                    image_key: 0,
-                }));
+                return Ok(Box::new(GuestMemory { base, len: minimum, mapped: size, fixed, cow: None, image_key: 0 }));
             }
         }
-        let base = map(mapped)
-            .map_err(|e| format!("cannot map {mapped} bytes for a linear memory: {e}"))?;
-        Ok(Box::new(GuestMemory {
-            base,
-            len: minimum,
-            mapped,
-            fixed,
-            cow: None,
-            image_key: 0,
-        }))
+        let base = map(mapped).map_err(|e| format!("cannot map {mapped} bytes for a linear memory: {e}"))?;
+        Ok(Box::new(GuestMemory { base, len: minimum, mapped, fixed, cow: None, image_key: 0 }))
     }
 }
 
@@ -511,9 +454,7 @@ unsafe impl Send for StackPool {}
 
 impl GuestStacks {
     pub fn new() -> GuestStacks {
-        GuestStacks {
-            pool: Arc::new(Mutex::new(StackPool { free: Vec::new() })),
-        }
+        GuestStacks { pool: Arc::new(Mutex::new(StackPool { free: Vec::new() })) }
     }
 }
 
@@ -587,11 +528,7 @@ unsafe impl StackCreator for GuestStacks {
             // SAFETY: the slot is ours now.
             unsafe { std::ptr::write_bytes(bottom, 0, size) };
         }
-        Ok(Box::new(GuestStack {
-            bottom,
-            size,
-            pool: self.pool.clone(),
-        }))
+        Ok(Box::new(GuestStack { bottom, size, pool: self.pool.clone() }))
     }
 }
 
@@ -601,9 +538,7 @@ mod tests {
 
     #[test]
     fn memories_grow_keeping_their_contents() {
-        let mut m = GuestMemories
-            .new_memory(MemoryType::new(1, None), 65536, None, None, 0)
-            .unwrap();
+        let mut m = GuestMemories.new_memory(MemoryType::new(1, None), 65536, None, None, 0).unwrap();
         // SAFETY: the memory is 64 KiB.
         unsafe { *m.as_ptr().add(100) = 7 };
         m.grow_to(10 << 20).unwrap();
@@ -618,9 +553,7 @@ mod tests {
     #[test]
     fn recycled_memories_read_as_zero() {
         for _ in 0..3 {
-            let m = GuestMemories
-                .new_memory(MemoryType::new(2, None), 3 * 65536, None, None, 0)
-                .unwrap();
+            let m = GuestMemories.new_memory(MemoryType::new(2, None), 3 * 65536, None, None, 0).unwrap();
             for off in [0, 5000, 70000, 3 * 65536 - 1] {
                 // SAFETY: inside the 192 KiB memory.
                 unsafe {

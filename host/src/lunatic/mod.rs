@@ -174,9 +174,7 @@ pub struct RunOptions {
 /// environment plus `envs`, `.` plus `dirs` preopened, the given limits.
 fn first_config(argv0: String, opts: &RunOptions) -> GuestConfig {
     let mut config = GuestConfig::root();
-    config.args = std::iter::once(argv0)
-        .chain(opts.args.iter().cloned())
-        .collect();
+    config.args = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
     config.envs = std::env::vars().collect();
     for (k, v) in &opts.envs {
         config.envs.retain(|(key, _)| key != k);
@@ -195,10 +193,7 @@ fn first_config(argv0: String, opts: &RunOptions) -> GuestConfig {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Runs the lunatic guest `module` (loaded from `path`): its `_start` is the
@@ -211,12 +206,7 @@ pub fn run_guest(path: &Path, module: Arc<GuestModule>, opts: &RunOptions) -> Re
         return test_runner::run_tests(path, module, opts);
     }
     let config = first_config(file_name(path), opts);
-    let entry = Entry {
-        module,
-        config: Arc::new(config),
-        function: "_start".into(),
-        params: Vec::new(),
-    };
+    let entry = Entry { module, config: Arc::new(config), function: "_start".into(), params: Vec::new() };
     run_process(GuestProcess::new(entry), opts.schedulers)
 }
 
@@ -233,23 +223,19 @@ fn run_process(process: GuestProcess, schedulers: Option<usize>) -> Result<i32> 
     sched.spawn(main);
     match sched.run(Some(serial)) {
         kiln_runtime::scheduler::Outcome::MainExited(code) => Ok(code),
-        kiln_runtime::scheduler::Outcome::Idle => Err(format_err!(
-            "every process is waiting for a message that can never come (deadlock)"
-        )),
+        kiln_runtime::scheduler::Outcome::Idle => {
+            Err(format_err!("every process is waiting for a message that can never come (deadlock)"))
+        }
     }
 }
 
 /// Compiled modules by file, for `kiln:spawn_wasm`: every Erlang spawn of
 /// one file shares one compiled module.
 fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String> {
-    static CACHE: OnceLock<
-        std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Arc<GuestModule>>>,
-    > = OnceLock::new();
+    static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Arc<GuestModule>>>> =
+        OnceLock::new();
     let key = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut cache = CACHE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some(m) = cache.get(&key) {
         return Ok(m.clone());
     }
@@ -261,9 +247,7 @@ fn module_for_file(path: &Path) -> std::result::Result<Arc<GuestModule>, String>
 
 /// `kiln:spawn_wasm` (see `kiln_runtime::bifs::wasm_host`): the code of a
 /// guest process running `_start` of the file.
-fn spawn_for_erlang(
-    spec: &WasmSpawn,
-) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
+fn spawn_for_erlang(spec: &WasmSpawn) -> std::result::Result<Box<dyn kiln_runtime::foreign::ForeignCode>, String> {
     process::check_process_limit()?;
     let module = module_for_file(&spec.path)?;
     let opts = RunOptions {

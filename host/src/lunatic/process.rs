@@ -95,10 +95,7 @@ thread_local! {
 /// in the host, never reachable by a guest.
 pub fn with_context<R>(f: impl FnOnce(&mut Context<'_>) -> R) -> R {
     let p = CONTEXT.with(|c| c.get());
-    assert!(
-        !p.is_null(),
-        "kiln-host: a guest host function ran outside its process's time slice"
-    );
+    assert!(!p.is_null(), "kiln-host: a guest host function ran outside its process's time slice");
     // SAFETY: `p` was set by `GuestProcess::run` from a `&mut Context` that
     // outlives the poll during which host functions run, and is cleared
     // after; host functions run on the polling thread, one at a time, and
@@ -148,19 +145,9 @@ impl GuestProcess {
         let quiet = entry.config.capture.is_some();
         let run = async move {
             let id = with_context(|cx| cx.id());
-            let Entry {
-                module,
-                config,
-                function,
-                params,
-            } = entry;
-            let fuel = config
-                .max_fuel
-                .map_or(u64::MAX, |f| f.saturating_mul(FUEL_UNIT));
-            let mut store = Store::new(
-                module.pre.module().engine(),
-                GuestState::new(id, module.clone(), config),
-            );
+            let Entry { module, config, function, params } = entry;
+            let fuel = config.max_fuel.map_or(u64::MAX, |f| f.saturating_mul(FUEL_UNIT));
+            let mut store = Store::new(module.pre.module().engine(), GuestState::new(id, module.clone(), config));
             store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
             store.set_fuel(fuel)?;
             store.fuel_async_yield_interval(Some(SLICE_FUEL))?;
@@ -186,10 +173,7 @@ impl ForeignCode for GuestProcess {
         let id = cx.id();
         CONTEXT.with(|c| c.set(cx as *mut Context<'_> as *mut ()));
         WAIT.with(|w| w.set(None));
-        let polled = self
-            .run
-            .as_mut()
-            .poll(&mut TaskContext::from_waker(Waker::noop()));
+        let polled = self.run.as_mut().poll(&mut TaskContext::from_waker(Waker::noop()));
         CONTEXT.with(|c| c.set(std::ptr::null_mut()));
         match polled {
             Poll::Pending => match WAIT.with(|w| w.take()) {
@@ -207,11 +191,7 @@ impl ForeignCode for GuestProcess {
 /// lunatic reports it.
 fn ending(id: u64, e: wasmtime::Error, quiet: bool) -> Ending {
     if let Some(I32Exit(status)) = e.downcast_ref::<I32Exit>() {
-        return if *status == 0 {
-            Ending::Normal
-        } else {
-            Ending::Status(*status)
-        };
+        return if *status == 0 { Ending::Normal } else { Ending::Status(*status) };
     }
     let text = describe(&e);
     if !quiet {

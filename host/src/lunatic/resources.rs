@@ -13,10 +13,7 @@ pub struct Resources<T> {
 
 impl<T> Default for Resources<T> {
     fn default() -> Self {
-        Resources {
-            items: HashMap::new(),
-            next: 0,
-        }
+        Resources { items: HashMap::new(), next: 0 }
     }
 }
 

@@ -109,20 +109,10 @@ impl GuestState {
         let monitors = &mut self.monitors;
         with_context(|cx| {
             cx.take_messages(|m| match m {
-                Incoming::Data {
-                    tag,
-                    bytes,
-                    resources,
-                    ..
-                } => {
+                Incoming::Data { tag, bytes, resources, .. } => {
                     let resources = resources.into_iter().map(transit::take).collect();
                     let tag = (tag != 0).then_some(tag);
-                    mailbox.push_back(GuestMessage::Data(DataMessage {
-                        tag,
-                        bytes,
-                        read_pos: 0,
-                        resources,
-                    }));
+                    mailbox.push_back(GuestMessage::Data(DataMessage { tag, bytes, read_pos: 0, resources }));
                 }
                 Incoming::LinkExit { from, normal } => {
                     let tag = link_tags.remove(&from);
@@ -148,19 +138,12 @@ impl GuestState {
 
     /// The config resource `id`, or a trap naming `func`.
     pub fn config_mut(&mut self, id: u64, func: &str) -> Result<&mut GuestConfig> {
-        self.configs
-            .get_mut(id)
-            .ok_or_else(|| format_err!("{func}: config {id} does not exist"))
+        self.configs.get_mut(id).ok_or_else(|| format_err!("{func}: config {id} does not exist"))
     }
 }
 
 impl ResourceLimiter for GuestState {
-    fn memory_growing(
-        &mut self,
-        current: usize,
-        desired: usize,
-        _maximum: Option<usize>,
-    ) -> Result<bool> {
+    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
         if desired as u64 > self.config.max_memory {
             return Err(format_err!(
                 "memory limit exceeded: the process may use {} bytes of memory and tried to grow from {current} to {desired} bytes",
@@ -170,12 +153,7 @@ impl ResourceLimiter for GuestState {
         Ok(true)
     }
 
-    fn table_growing(
-        &mut self,
-        _current: usize,
-        desired: usize,
-        _maximum: Option<usize>,
-    ) -> Result<bool> {
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }

@@ -180,7 +180,8 @@ fn run_one(argv0: &str, module: &Arc<GuestModule>, opts: &RunOptions, t: &Test, 
     config.args = vec![argv0.to_string()];
     let capture = (!nocapture).then(Capture::new);
     config.capture = capture.clone();
-    let entry = Entry { module: module.clone(), config: Arc::new(config), function: t.export.clone(), params: Vec::new() };
+    let entry =
+        Entry { module: module.clone(), config: Arc::new(config), function: t.export.clone(), params: Vec::new() };
     let code = super::run_process(GuestProcess::new(entry), opts.schedulers);
     let output = capture.map(|c| c.text()).unwrap_or_default();
     Ok(match (code, &t.panic) {

@@ -22,17 +22,11 @@ fn table() -> &'static Mutex<HashMap<u64, Resource>> {
 pub fn put(r: Resource) -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let id = NEXT.fetch_add(1, Ordering::Relaxed);
-    table()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(id, r);
+    table().lock().unwrap_or_else(|e| e.into_inner()).insert(id, r);
     id
 }
 
 /// Takes the resource parked under `id`.
 pub fn take(id: u64) -> Option<Resource> {
-    table()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .remove(&id)
+    table().lock().unwrap_or_else(|e| e.into_inner()).remove(&id)
 }

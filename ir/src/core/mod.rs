@@ -90,22 +90,45 @@ pub enum Expr {
     Atomic(Operand),
     Cons(Operand, Operand),
     Tuple(Vec<Operand>),
-    Let { var: Var, value: Box<Expr>, body: Box<Expr> },
+    Let {
+        var: Var,
+        value: Box<Expr>,
+        body: Box<Expr>,
+    },
     /// Match `args` against the clauses in order. The last clause always
     /// matches (the lowering adds the failure clause).
-    Case { args: Vec<Operand>, clauses: Vec<Clause> },
+    Case {
+        args: Vec<Operand>,
+        clauses: Vec<Clause>,
+    },
     /// `line`: the source line of the call (0 when unknown), for stack
     /// traces; likewise on `ApplyList` and `Raise`.
-    Call { callee: Callee, args: Vec<Operand>, line: u32 },
+    Call {
+        callee: Callee,
+        args: Vec<Operand>,
+        line: u32,
+    },
     /// `erlang:apply(F, Args)` or `erlang:apply(M, F, Args)`.
-    ApplyList { module: Option<Operand>, fun: Operand, args: Operand, line: u32 },
+    ApplyList {
+        module: Option<Operand>,
+        fun: Operand,
+        args: Operand,
+        line: u32,
+    },
     /// A fun: `name` is bound to the closure itself inside (named funs).
     Fun(Box<Fun>),
     /// A local recursive function (from comprehensions), visible in its own
     /// body and in `body`.
-    LetRec { name: Var, fun: Box<Fun>, body: Box<Expr> },
+    LetRec {
+        name: Var,
+        fun: Box<Fun>,
+        body: Box<Expr>,
+    },
     /// Receive: clauses match one message; `timeout` (if any) and its body.
-    Receive { clauses: Vec<Clause>, after: Option<(Operand, Box<Expr>)> },
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<(Operand, Box<Expr>)>,
+    },
     /// `try body of var -> success catch class:reason:trace -> handler`.
     Try {
         body: Box<Expr>,
@@ -121,7 +144,13 @@ pub enum Expr {
     /// Raise `error`/`exit`/`throw`, or re-raise with a trace. With `args`
     /// (`function_clause`), the top frame of the stack trace shows these
     /// arguments instead of the arity, as OTP's does.
-    Raise { class: Operand, reason: Operand, trace: Option<Operand>, args: Option<Vec<Operand>>, line: u32 },
+    Raise {
+        class: Operand,
+        reason: Operand,
+        trace: Option<Operand>,
+        args: Option<Vec<Operand>>,
+        line: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

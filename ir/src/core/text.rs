@@ -26,7 +26,10 @@ pub(crate) fn lit(l: &Lit) -> String {
         Lit::Tuple(es) => format!("{{{}}}", es.iter().map(lit).collect::<Vec<_>>().join(", ")),
         Lit::Export(m, f, a) => format!("fun '{m}':'{f}'/{a}"),
         Lit::Binary(bytes) => format!("<<{}>>", bytes.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")),
-        Lit::Map(pairs) => format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} => {}", lit(k), lit(v))).collect::<Vec<_>>().join(", ")),
+        Lit::Map(pairs) => format!(
+            "#{{{}}}",
+            pairs.iter().map(|(k, v)| format!("{} => {}", lit(k), lit(v))).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -51,7 +54,10 @@ fn pat(p: &Pat) -> String {
         Pat::Tuple(es) => format!("{{{}}}", es.iter().map(pat).collect::<Vec<_>>().join(", ")),
         Pat::Alias(v, p) => format!("{v} = {}", pat(p)),
         Pat::Both(l, r) => format!("({}) = ({})", pat(l), pat(r)),
-        Pat::Map(pairs) => format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} := {}", inline(k), pat(v))).collect::<Vec<_>>().join(", ")),
+        Pat::Map(pairs) => format!(
+            "#{{{}}}",
+            pairs.iter().map(|(k, v)| format!("{} := {}", inline(k), pat(v))).collect::<Vec<_>>().join(", ")
+        ),
         Pat::Binary(segs) => {
             let seg = |s: &Segment<Pat, Expr>| {
                 let size = s.size.as_ref().map(|e| format!(":{}", inline(e))).unwrap_or_default();

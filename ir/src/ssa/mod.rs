@@ -211,21 +211,33 @@ pub enum Op {
     /// Heap test: ensure `need` words are free; `live` are the values the
     /// code uses afterwards, which the collector may move. Results: the live
     /// values, renamed (same order). Placed before every run of allocations.
-    TestHeap { need: u32, live: Vec<Value> },
+    TestHeap {
+        need: u32,
+        live: Vec<Value>,
+    },
     /// Allocate a cons cell (2 words, reserved by a `TestHeap`). `-> Term`
     Cons(Value, Value),
     /// Allocate a tuple (1 + n words). `-> Term`
     Tuple(Vec<Value>),
     /// Allocate a closure of lambda `lambda` (2 + free words). `-> Term`
-    MakeFun { lambda: u32, free: Vec<Value> },
+    MakeFun {
+        lambda: u32,
+        free: Vec<Value>,
+    },
     /// Free variable `index` of the closure `fun` (a lambda body's last
     /// parameter). `-> Term`
-    FunFree { fun: Value, index: u32 },
+    FunFree {
+        fun: Value,
+        index: u32,
+    },
     /// Head / tail of a value known to be a cons cell. `-> Term`
     Hd(Value),
     Tl(Value),
     /// Element `index` (0-based) of a value known to be a tuple. `-> Term`
-    Element { tuple: Value, index: u32 },
+    Element {
+        tuple: Value,
+        index: u32,
+    },
 
     // Type and value tests, `-> Bool`.
     IsSmall(Value),
@@ -235,7 +247,10 @@ pub enum Op {
     IsList(Value),
     IsTuple(Value),
     /// A tuple of exactly this arity.
-    IsTupleArity { value: Value, arity: u32 },
+    IsTupleArity {
+        value: Value,
+        arity: u32,
+    },
     /// The word equality of two terms: exact equality for immediates.
     WordEq(Value, Value),
     /// Exact (`=:=`) equality of arbitrary terms (runtime call unless both
@@ -255,7 +270,13 @@ pub enum Op {
     /// the non-value, tested with `IsNonValue`. `-> Term`
     /// `line` is the call's source line (0 when unknown), for the stack
     /// trace of a failure.
-    Bif { module: String, name: String, args: Vec<Value>, guard: bool, line: u32 },
+    Bif {
+        module: String,
+        name: String,
+        args: Vec<Value>,
+        guard: bool,
+        line: u32,
+    },
 
     // Receive.
     /// The message at the receive cursor, or the non-value. `-> Term`
@@ -279,7 +300,9 @@ pub enum Op {
     CatchValue,
     /// Pop the TRY/CATCH frame pushed by the `PushHandler` whose handler
     /// block is `handler` (the body finished normally).
-    PopHandler { handler: BlockId },
+    PopHandler {
+        handler: BlockId,
+    },
 }
 
 /// A jump target with its arguments.
@@ -293,26 +316,49 @@ pub struct BlockCall {
 pub enum Terminator {
     Jump(BlockCall),
     /// Branch on a `Bool`.
-    Branch { cond: Value, then: BlockCall, otherwise: BlockCall },
+    Branch {
+        cond: Value,
+        then: BlockCall,
+        otherwise: BlockCall,
+    },
     /// Return a value to the caller (tail-call the top frame's code).
     Return(Value),
     /// Guaranteed tail call.
-    TailCall { callee: Callee, args: Vec<Value> },
+    TailCall {
+        callee: Callee,
+        args: Vec<Value>,
+    },
     /// Non-tail call: push a NORMAL frame saving `cont.args`, tail-call the
     /// callee; `cont.block` (a `Continuation` block) receives the result
     /// followed by `cont.args`.
-    Call { callee: Callee, args: Vec<Value>, cont: BlockCall },
+    Call {
+        callee: Callee,
+        args: Vec<Value>,
+        cont: BlockCall,
+    },
     /// Raise an exception of `class` (an atom term) with `reason`.
-    Raise { class: Value, reason: Value },
+    Raise {
+        class: Value,
+        reason: Value,
+    },
     /// Re-raise with a given trace (`try ... after`, `erlang:raise/3`).
-    Reraise { class: Value, reason: Value, trace: Value },
+    Reraise {
+        class: Value,
+        reason: Value,
+        trace: Value,
+    },
     /// Push a TRY (or CATCH, per the handler's kind) frame saving
     /// `handler.args`, then continue at `body`.
-    PushHandler { handler: BlockCall, body: BlockCall },
+    PushHandler {
+        handler: BlockCall,
+        body: BlockCall,
+    },
     /// `receive` with no matching message: push a NORMAL frame saving
     /// `resume.args`, and return `status::WAIT` to the scheduler; when
     /// resumed, `resume.block` (a `Continuation`) is entered.
-    Wait { resume: BlockCall },
+    Wait {
+        resume: BlockCall,
+    },
     /// Unreachable (after a raise inside the block, say).
     Unreachable,
 }

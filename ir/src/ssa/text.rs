@@ -32,7 +32,14 @@ fn literal_text(l: &Literal) -> String {
         Literal::Export(m, f, a) => format!("fun '{m}':'{f}'/{a}"),
         Literal::Binary(b) => format!("<<{}>>", b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
         Literal::Map(pairs) => {
-            format!("#{{{}}}", pairs.iter().map(|(k, v)| format!("{} => {}", literal_text(k), literal_text(v))).collect::<Vec<_>>().join(", "))
+            format!(
+                "#{{{}}}",
+                pairs
+                    .iter()
+                    .map(|(k, v)| format!("{} => {}", literal_text(k), literal_text(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
     }
 }

@@ -50,8 +50,7 @@ use crate::binary::OffHeapBin;
 use crate::process::signals::next_ref;
 use crate::process::Process;
 use crate::term::{
-    atoms, bif_return, make_i128, make_map_sorted, to_bigint, view, BifResult, Error, TermAlloc,
-    TermView,
+    atoms, bif_return, make_i128, make_map_sorted, to_bigint, view, BifResult, Error, TermAlloc, TermView,
 };
 
 const SIGNED: u64 = 1;
@@ -107,11 +106,7 @@ impl ArrayRef {
     /// The bits of `t` if it is in the array's range.
     pub fn bits_of(&self, t: Term) -> Result<u64, Error> {
         let v = integer(t)?;
-        let ok = if self.signed {
-            i64::try_from(v).map(|v| v as u64).ok()
-        } else {
-            u64::try_from(v).ok()
-        };
+        let ok = if self.signed { i64::try_from(v).map(|v| v as u64).ok() } else { u64::try_from(v).ok() };
         ok.ok_or(Error::Badarg)
     }
 }
@@ -152,12 +147,7 @@ pub fn negated_bits(decr: Term) -> Result<u64, Error> {
 /// A new zeroed array of `len` slots behind a new reference on `h`.
 /// `len` must be a positive integer (`badarg`); too large is
 /// `system_limit`.
-pub fn new_array<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    len: Term,
-    signed: bool,
-    counters: bool,
-) -> BifResult {
+pub fn new_array<H: TermAlloc + ?Sized>(h: &mut H, len: Term, signed: bool, counters: bool) -> BifResult {
     let len = match view(len) {
         TermView::Small(n) if n > 0 => n as u64,
         TermView::Big(b) if !b.negative => return Err(Error::SystemLimit),
@@ -168,13 +158,9 @@ pub fn new_array<H: TermAlloc + ?Sized>(
         return Err(Error::SystemLimit);
     }
     let n = usize::try_from(len).map_err(|_| Error::SystemLimit)?;
-    let bytes = n
-        .checked_mul(8)
-        .and_then(|b| b.checked_add(7))
-        .ok_or(Error::SystemLimit)?;
+    let bytes = n.checked_mul(8).and_then(|b| b.checked_add(7)).ok_or(Error::SystemLimit)?;
     let mut buf: Vec<u8> = Vec::new();
-    buf.try_reserve_exact(bytes)
-        .map_err(|_| Error::SystemLimit)?;
+    buf.try_reserve_exact(bytes).map_err(|_| Error::SystemLimit)?;
     buf.resize(bytes, 0);
     let bin = OffHeapBin::new(buf);
     // SAFETY: `bin` was just made, so the caller's reference is the only
@@ -211,8 +197,7 @@ pub fn array_of(t: Term, counters: bool) -> Result<ArrayRef, Error> {
     // the four raw words after it that the module docs describe.
     unsafe {
         let h = *p;
-        if h & tag::MASK != tag::HEADER || header::subtag(h) != header::REF || header::arity(h) != 4
-        {
+        if h & tag::MASK != tag::HEADER || header::subtag(h) != header::REF || header::arity(h) != 4 {
             return Err(Error::Badarg);
         }
         let meta = *p.add(4);
@@ -235,10 +220,7 @@ fn signed_option(opts: Term) -> Result<bool, Error> {
     for opt in crate::term::list_iter(opts) {
         let opt = opt.map_err(|_| Error::Badarg)?;
         match crate::term::tuple_elements(opt) {
-            Some([k, v])
-                if atom::try_name(*k) == Some("signed")
-                    && (*v == atoms::TRUE || *v == atoms::FALSE) =>
-            {
+            Some([k, v]) if atom::try_name(*k) == Some("signed") && (*v == atoms::TRUE || *v == atoms::FALSE) => {
                 signed = *v == atoms::TRUE
             }
             _ => return Err(Error::Badarg),
@@ -256,18 +238,10 @@ pub fn new<H: TermAlloc + ?Sized>(h: &mut H, arity: Term, opts: Term) -> BifResu
 /// `atomics:info(Ref)`: `#{size, max, min, memory}`.
 pub fn info<H: TermAlloc + ?Sized>(h: &mut H, r: Term) -> BifResult {
     let a = array_of(r, false)?;
-    let (min, max) = if a.signed {
-        (i128::from(i64::MIN), i128::from(i64::MAX))
-    } else {
-        (0, i128::from(u64::MAX))
-    };
+    let (min, max) = if a.signed { (i128::from(i64::MIN), i128::from(i64::MAX)) } else { (0, i128::from(u64::MAX)) };
     let keys = ["max", "memory", "min", "size"].map(atom::intern);
-    let values = [
-        make_i128(h, max),
-        make_i128(h, a.memory() as i128),
-        make_i128(h, min),
-        make_i128(h, a.len() as i128),
-    ];
+    let values =
+        [make_i128(h, max), make_i128(h, a.memory() as i128), make_i128(h, min), make_i128(h, a.len() as i128)];
     Ok(make_map_sorted(h, &keys, &values))
 }
 
@@ -326,12 +300,7 @@ pub extern "C" fn kiln_bif_atomics_put(p: *mut ProcessHeader, r: Term, ix: Term,
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_atomics_add(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    incr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_atomics_add(p: *mut ProcessHeader, r: Term, ix: Term, incr: Term) -> Term {
     bif_return(p, |_| {
         let a = array_of(r, false)?;
         let slot = a.slot(ix)?;
@@ -341,12 +310,7 @@ pub extern "C" fn kiln_bif_atomics_add(
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_atomics_add_get(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    incr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_atomics_add_get(p: *mut ProcessHeader, r: Term, ix: Term, incr: Term) -> Term {
     bif_return(p, |proc| {
         let a = array_of(r, false)?;
         add_get(proc, &a, ix, increment_bits(incr)?)
@@ -354,12 +318,7 @@ pub extern "C" fn kiln_bif_atomics_add_get(
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_atomics_sub(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    decr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_atomics_sub(p: *mut ProcessHeader, r: Term, ix: Term, decr: Term) -> Term {
     bif_return(p, |_| {
         let incr = negated_bits(decr)?;
         let a = array_of(r, false)?;
@@ -369,12 +328,7 @@ pub extern "C" fn kiln_bif_atomics_sub(
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_atomics_sub_get(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    decr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_atomics_sub_get(p: *mut ProcessHeader, r: Term, ix: Term, decr: Term) -> Term {
     bif_return(p, |proc| {
         let incr = negated_bits(decr)?;
         let a = array_of(r, false)?;
@@ -383,12 +337,7 @@ pub extern "C" fn kiln_bif_atomics_sub_get(
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_atomics_exchange(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    desired: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_atomics_exchange(p: *mut ProcessHeader, r: Term, ix: Term, desired: Term) -> Term {
     bif_return(p, |proc| {
         let a = array_of(r, false)?;
         let slot = a.slot(ix)?;
@@ -423,34 +372,19 @@ mod tests {
         let r = new(&mut h, tag::small(10), tag::NIL).unwrap();
         let a = array_of(r, false).unwrap();
         assert_eq!(a.len(), 10);
-        assert!(
-            a.slot(tag::small(0)).is_err()
-                && a.slot(tag::small(11)).is_err()
-                && a.slot(tag::small(10)).is_ok()
-        );
+        assert!(a.slot(tag::small(0)).is_err() && a.slot(tag::small(11)).is_err() && a.slot(tag::small(10)).is_ok());
         let too_big = big(&mut h, 1 << 63);
         assert_eq!(a.bits_of(too_big), Err(Error::Badarg));
         let min = big(&mut h, i128::from(i64::MIN));
-        a.slot(tag::small(1))
-            .unwrap()
-            .store(a.bits_of(min).unwrap(), Ordering::SeqCst);
-        let got = add_get(
-            &mut h,
-            &a,
-            tag::small(1),
-            increment_bits(tag::small(-1)).unwrap(),
-        )
-        .unwrap();
+        a.slot(tag::small(1)).unwrap().store(a.bits_of(min).unwrap(), Ordering::SeqCst);
+        let got = add_get(&mut h, &a, tag::small(1), increment_bits(tag::small(-1)).unwrap()).unwrap();
         assert_eq!(integer(got), Ok(i128::from(i64::MAX)));
         let two63 = big(&mut h, 1 << 63);
         let got = add_get(&mut h, &a, tag::small(3), increment_bits(two63).unwrap()).unwrap();
         assert_eq!(integer(got), Ok(i128::from(i64::MIN)));
         let two64 = big(&mut h, 1 << 64);
         assert_eq!(increment_bits(two64), Err(Error::Badarg));
-        assert!(
-            array_of(r, true).is_err(),
-            "an atomics array is not a counters array"
-        );
+        assert!(array_of(r, true).is_err(), "an atomics array is not a counters array");
         assert!(array_of(h.reference(5), false).is_err());
     }
 
@@ -462,26 +396,11 @@ mod tests {
         let r = new(&mut h, tag::small(3), opts).unwrap();
         let a = array_of(r, false).unwrap();
         assert_eq!(a.bits_of(tag::small(-1)), Err(Error::Badarg));
-        let got = add_get(
-            &mut h,
-            &a,
-            tag::small(1),
-            increment_bits(tag::small(-1)).unwrap(),
-        )
-        .unwrap();
+        let got = add_get(&mut h, &a, tag::small(1), increment_bits(tag::small(-1)).unwrap()).unwrap();
         assert_eq!(integer(got), Ok(i128::from(u64::MAX)));
-        assert_eq!(
-            compare_exchange(&mut h, r, tag::small(2), tag::small(0), tag::small(5)),
-            Ok(atoms::OK)
-        );
-        assert_eq!(
-            compare_exchange(&mut h, r, tag::small(2), tag::small(0), tag::small(6)),
-            Ok(tag::small(5))
-        );
-        assert_eq!(
-            compare_exchange(&mut h, r, tag::small(2), tag::small(-1), tag::small(6)),
-            Err(Error::Badarg)
-        );
+        assert_eq!(compare_exchange(&mut h, r, tag::small(2), tag::small(0), tag::small(5)), Ok(atoms::OK));
+        assert_eq!(compare_exchange(&mut h, r, tag::small(2), tag::small(0), tag::small(6)), Ok(tag::small(5)));
+        assert_eq!(compare_exchange(&mut h, r, tag::small(2), tag::small(-1), tag::small(6)), Err(Error::Badarg));
     }
 
     #[test]
@@ -491,10 +410,7 @@ mod tests {
         assert_eq!(new(&mut h, atom::intern("a"), tag::NIL), Err(Error::Badarg));
         let huge = big(&mut h, 1 << 64);
         assert_eq!(new(&mut h, huge, tag::NIL), Err(Error::SystemLimit));
-        assert_eq!(
-            new(&mut h, tag::small(1), atom::intern("foo")),
-            Err(Error::Badarg)
-        );
+        assert_eq!(new(&mut h, tag::small(1), atom::intern("foo")), Err(Error::Badarg));
         assert_eq!(negated_bits(atom::intern("x")), Err(Error::Badarith));
         assert_eq!(negated_bits(tag::small(1)), Ok(u64::MAX));
     }

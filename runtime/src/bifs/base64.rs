@@ -13,8 +13,8 @@
 
 use crate::abi::{ProcessHeader, Term};
 use crate::atom;
-use crate::binary::{binary_bytes, make_binary_from_vec};
 use crate::bifs::binary::iolist_bytes;
+use crate::binary::{binary_bytes, make_binary_from_vec};
 use crate::process::Process;
 use crate::term::{list_to_vec, make_byte_list, view, Error, TermView};
 
@@ -203,8 +203,16 @@ mod tests {
 
     #[test]
     fn encodes_rfc4648_vectors() {
-        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="),
-                     ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"), ("any carnal pleas", "YW55IGNhcm5hbCBwbGVhcw==")];
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+            ("any carnal pleas", "YW55IGNhcm5hbCBwbGVhcw=="),
+        ];
         for (plain, coded) in cases {
             assert_eq!(enc(plain), coded);
             assert_eq!(dec(coded, false).unwrap(), plain.as_bytes());

@@ -100,7 +100,8 @@ fn is_little(endian: Term) -> Result<bool, Error> {
 /// `binary:decode_unsigned(Subject, Endianness)`.
 pub fn decode_unsigned<H: TermAlloc + ?Sized>(h: &mut H, bin: Term, endian: Term) -> BifResult {
     let b = bytes_of(bin)?;
-    let v = if is_little(endian)? { BigInt::from_bytes_le(Sign::Plus, b) } else { BigInt::from_bytes_be(Sign::Plus, b) };
+    let v =
+        if is_little(endian)? { BigInt::from_bytes_le(Sign::Plus, b) } else { BigInt::from_bytes_be(Sign::Plus, b) };
     make_bigint(h, &v)
 }
 
@@ -139,7 +140,8 @@ fn binary_list<'a>(l: Term) -> Result<Vec<&'a [u8]>, Error> {
 pub fn longest_common_prefix(l: Term) -> BifResult {
     let bins = binary_list(l)?;
     let first = bins[0];
-    let n = bins[1..].iter().fold(first.len(), |n, b| first[..n].iter().zip(b.iter()).take_while(|(x, y)| x == y).count());
+    let n =
+        bins[1..].iter().fold(first.len(), |n, b| first[..n].iter().zip(b.iter()).take_while(|(x, y)| x == y).count());
     Ok(tag::small(n as i64))
 }
 

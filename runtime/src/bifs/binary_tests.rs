@@ -81,7 +81,11 @@ fn binary_bifs_match_otp() {
                 Ok(t) => format_term(t, Mode::Write),
                 Err(err) => format!("error:{err:?}"),
             };
-            failures.push(format!("{m}:{f}{}: got {shown}, want {kind}{}", format_term(e[2], Mode::Write), format_term(want, Mode::Write)));
+            failures.push(format!(
+                "{m}:{f}{}: got {shown}, want {kind}{}",
+                format_term(e[2], Mode::Write),
+                format_term(want, Mode::Write)
+            ));
         }
     }
     assert!(failures.is_empty(), "{} of {count} differ ({skipped} skipped):\n{}", failures.len(), failures.join("\n"));

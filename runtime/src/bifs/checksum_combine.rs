@@ -83,9 +83,7 @@ pub fn adler32_combine(adler1: u32, adler2: u32, len2: u64) -> u32 {
 
 /// An integer in `0..2^32`.
 fn u32_arg(t: Term) -> Result<u32, Error> {
-    to_i64(t)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or(Error::Badarg)
+    to_i64(t).and_then(|v| u32::try_from(v).ok()).ok_or(Error::Badarg)
 }
 
 fn combine(a: Term, b: Term, len: Term, f: fn(u32, u32, u64) -> u32) -> BifResult {
@@ -94,22 +92,12 @@ fn combine(a: Term, b: Term, len: Term, f: fn(u32, u32, u64) -> u32) -> BifResul
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_crc32_combine(
-    p: *mut ProcessHeader,
-    a: Term,
-    b: Term,
-    len: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_crc32_combine(p: *mut ProcessHeader, a: Term, b: Term, len: Term) -> Term {
     bif_return_pure(p, combine(a, b, len, crc32_combine))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_adler32_combine(
-    p: *mut ProcessHeader,
-    a: Term,
-    b: Term,
-    len: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_adler32_combine(p: *mut ProcessHeader, a: Term, b: Term, len: Term) -> Term {
     bif_return_pure(p, combine(a, b, len, adler32_combine))
 }
 
@@ -139,23 +127,8 @@ mod tests {
     #[test]
     fn argument_ranges() {
         assert!(combine(tag::small(-1), tag::small(2), tag::small(3), crc32_combine).is_err());
-        assert!(combine(
-            tag::small(1 << 32),
-            tag::small(2),
-            tag::small(3),
-            crc32_combine
-        )
-        .is_err());
-        assert!(combine(
-            tag::small(1),
-            tag::small(2),
-            tag::small(1 << 32),
-            adler32_combine
-        )
-        .is_err());
-        assert_eq!(
-            combine(tag::small(0), tag::small(0), tag::small(0), crc32_combine),
-            Ok(tag::small(0))
-        );
+        assert!(combine(tag::small(1 << 32), tag::small(2), tag::small(3), crc32_combine).is_err());
+        assert!(combine(tag::small(1), tag::small(2), tag::small(1 << 32), adler32_combine).is_err());
+        assert_eq!(combine(tag::small(0), tag::small(0), tag::small(0), crc32_combine), Ok(tag::small(0)));
     }
 }

@@ -22,8 +22,7 @@ use super::atomics::{array_of, increment_bits, negated_bits, new_array, ArrayRef
 use crate::abi::{ProcessHeader, Term};
 use crate::atom;
 use crate::term::{
-    atoms, bif_return, make_i128, make_map_sorted, make_tuple, tuple_elements, BifResult, Error,
-    TermAlloc,
+    atoms, bif_return, make_i128, make_map_sorted, make_tuple, tuple_elements, BifResult, Error, TermAlloc,
 };
 
 /// The array of a counters reference.
@@ -48,11 +47,7 @@ pub fn new<H: TermAlloc + ?Sized>(h: &mut H, size: Term, opts: Term) -> BifResul
         _ => return Err(Error::Badarg),
     };
     let array = new_array(h, size, true, write_concurrency)?;
-    let kind = atom::intern(if write_concurrency {
-        "write_concurrency"
-    } else {
-        "atomics"
-    });
+    let kind = atom::intern(if write_concurrency { "write_concurrency" } else { "atomics" });
     Ok(make_tuple(h, &[kind, array]))
 }
 
@@ -60,15 +55,10 @@ pub fn new<H: TermAlloc + ?Sized>(h: &mut H, size: Term, opts: Term) -> BifResul
 pub fn info<H: TermAlloc + ?Sized>(h: &mut H, r: Term) -> BifResult {
     let a = counters_array(r)?;
     match tuple_elements(r).map(|es| atom::try_name(es[0])) {
-        Some(Some("atomics")) => {
-            super::atomics::info(h, tuple_elements(r).ok_or(Error::Badarg)?[1])
-        }
+        Some(Some("atomics")) => super::atomics::info(h, tuple_elements(r).ok_or(Error::Badarg)?[1]),
         _ => {
             let keys = [atom::intern("memory"), atom::intern("size")];
-            let values = [
-                make_i128(h, a.memory() as i128),
-                make_i128(h, a.len() as i128),
-            ];
+            let values = [make_i128(h, a.memory() as i128), make_i128(h, a.len() as i128)];
             Ok(make_map_sorted(h, &keys, &values))
         }
     }
@@ -105,32 +95,17 @@ pub extern "C" fn kiln_bif_counters_get(p: *mut ProcessHeader, r: Term, ix: Term
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_counters_add(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    incr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_counters_add(p: *mut ProcessHeader, r: Term, ix: Term, incr: Term) -> Term {
     bif_return(p, |_| add_bits(r, ix, increment_bits(incr)))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_counters_sub(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    decr: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_counters_sub(p: *mut ProcessHeader, r: Term, ix: Term, decr: Term) -> Term {
     bif_return(p, |_| add_bits(r, ix, negated_bits(decr)))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_counters_put(
-    p: *mut ProcessHeader,
-    r: Term,
-    ix: Term,
-    value: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_counters_put(p: *mut ProcessHeader, r: Term, ix: Term, value: Term) -> Term {
     bif_return(p, |_| put(r, ix, value))
 }
 
@@ -152,26 +127,14 @@ mod tests {
         let wc = make_list(&mut h, &[atom::intern("write_concurrency")]);
         for opts in [tag::NIL, wc] {
             let c = new(&mut h, tag::small(3), opts).unwrap();
-            assert_eq!(
-                add_bits(c, tag::small(1), increment_bits(tag::small(5))),
-                Ok(atoms::OK)
-            );
-            assert_eq!(
-                add_bits(c, tag::small(1), negated_bits(tag::small(7))),
-                Ok(atoms::OK)
-            );
+            assert_eq!(add_bits(c, tag::small(1), increment_bits(tag::small(5))), Ok(atoms::OK));
+            assert_eq!(add_bits(c, tag::small(1), negated_bits(tag::small(7))), Ok(atoms::OK));
             let a = counters_array(c).unwrap();
-            assert_eq!(
-                a.value(a.slot(tag::small(1)).unwrap().load(Ordering::SeqCst)),
-                -2
-            );
+            assert_eq!(a.value(a.slot(tag::small(1)).unwrap().load(Ordering::SeqCst)), -2);
             let max = make_i128(&mut h, i128::from(i64::MAX));
             assert_eq!(put(c, tag::small(2), max), Ok(atoms::OK));
             add_bits(c, tag::small(2), increment_bits(tag::small(1))).unwrap();
-            assert_eq!(
-                a.value(a.slot(tag::small(2)).unwrap().load(Ordering::SeqCst)),
-                i128::from(i64::MIN)
-            );
+            assert_eq!(a.value(a.slot(tag::small(2)).unwrap().load(Ordering::SeqCst)), i128::from(i64::MIN));
             assert_eq!(put(c, tag::small(4), tag::small(0)), Err(Error::Badarg));
         }
     }
@@ -179,23 +142,14 @@ mod tests {
     #[test]
     fn options_and_kinds_are_checked() {
         let mut h = TestHeap::new();
-        let both = make_list(
-            &mut h,
-            &[atom::intern("atomics"), atom::intern("write_concurrency")],
-        );
+        let both = make_list(&mut h, &[atom::intern("atomics"), atom::intern("write_concurrency")]);
         assert_eq!(new(&mut h, tag::small(3), both), Err(Error::Badarg));
-        assert_eq!(
-            new(&mut h, tag::small(3), atom::intern("atomics")),
-            Err(Error::Badarg)
-        );
+        assert_eq!(new(&mut h, tag::small(3), atom::intern("atomics")), Err(Error::Badarg));
         let wc = make_list(&mut h, &[atom::intern("write_concurrency")]);
         let c = new(&mut h, tag::small(3), wc).unwrap();
         let inner = tuple_elements(c).unwrap()[1];
         let swapped = make_tuple(&mut h, &[atom::intern("atomics"), inner]);
         assert_eq!(counters_array(swapped).err(), Some(Error::Badarg));
-        assert_eq!(
-            counters_array(atom::intern("foo")).err(),
-            Some(Error::Badarg)
-        );
+        assert_eq!(counters_array(atom::intern("foo")).err(), Some(Error::Badarg));
     }
 }

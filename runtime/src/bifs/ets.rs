@@ -121,12 +121,7 @@ ets_bifs! {
 /// for an unknown type and `notsup` for the `trace` dialect.
 #[no_mangle]
 #[allow(clippy::not_unsafe_ptr_arg_deref)]
-pub extern "C" fn kiln_bif_match_spec_test(
-    p: *mut ProcessHeader,
-    t: Term,
-    ms: Term,
-    kind: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_match_spec_test(p: *mut ProcessHeader, t: Term, ms: Term, kind: Term) -> Term {
     // SAFETY: BIF entry points are only called with the running process's
     // header (see `bif_table`).
     let proc = unsafe { crate::term::process(p) };

@@ -51,9 +51,8 @@ fn inflate(bytes: &[u8]) -> Result<(Vec<u8>, usize), EtfError> {
     let mut out = Vec::with_capacity(size + 1);
     out.push(VERSION);
     let mut z = flate2::Decompress::new(true);
-    let status = z
-        .decompress_vec(data, &mut out, flate2::FlushDecompress::Finish)
-        .map_err(|_| EtfError::BadCompression)?;
+    let status =
+        z.decompress_vec(data, &mut out, flate2::FlushDecompress::Finish).map_err(|_| EtfError::BadCompression)?;
     if status != flate2::Status::StreamEnd || out.len() != size + 1 {
         return Err(EtfError::BadCompression);
     }

@@ -7,7 +7,9 @@ use crate::abi::{header, tag, ProcessHeader, Term};
 use crate::atom;
 use crate::exception::Exception;
 use crate::format::{format_term, Mode};
-use crate::term::{atoms, bif_return, list_to_vec, make_list, make_string, make_tuple, view, BifResult, Error, TermAlloc, TermView};
+use crate::term::{
+    atoms, bif_return, list_to_vec, make_list, make_string, make_tuple, view, BifResult, Error, TermAlloc, TermView,
+};
 
 /// `fun M:F/A` as a term.
 pub fn make_export<H: TermAlloc + ?Sized>(h: &mut H, module: Term, function: Term, arity: u32) -> Term {

@@ -82,9 +82,8 @@ fn mix1(h: u32, x: u32, k: u32) -> u32 {
 
 /// Jenkins' hash of a byte block, chained from `init`.
 fn block_hash(k: &[u8], init: u32) -> u32 {
-    let word = |s: &[u8]| -> u32 {
-        s.iter().enumerate().fold(0u32, |acc, (i, &b)| acc.wrapping_add(u32::from(b) << (8 * i)))
-    };
+    let word =
+        |s: &[u8]| -> u32 { s.iter().enumerate().fold(0u32, |acc, (i, &b)| acc.wrapping_add(u32::from(b) << (8 * i))) };
     let (mut a, mut b, mut c) = (GOLDEN, GOLDEN, init);
     let mut chunks = k.chunks_exact(12);
     for ch in &mut chunks {
@@ -127,7 +126,10 @@ fn mix3(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
 enum H2 {
     Term(Term),
     /// End of a map: restore the outer hash and pair accumulator.
-    MapTail { outer: u32, outer_xor: u32 },
+    MapTail {
+        outer: u32,
+        outer_xor: u32,
+    },
     /// End of one key/value pair.
     Pair,
 }

@@ -27,9 +27,7 @@ use std::fmt::Write as _;
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::format::write::{push_pid, push_ref};
 use crate::process::signals::ref_term;
-use crate::term::{
-    bif_return, list_iter, make_string, view, BifResult, Error, TermAlloc, TermView,
-};
+use crate::term::{bif_return, list_iter, make_string, view, BifResult, Error, TermAlloc, TermView};
 
 /// The largest payload of an immediate (pid, port).
 const PAYLOAD_MAX: u64 = (1 << (64 - tag::IMMED_PAYLOAD_SHIFT)) - 1;
@@ -122,10 +120,7 @@ impl Reader<'_> {
 pub fn parse_pid(list: Term) -> Option<u64> {
     // OTP's limit: three 20-digit numbers and the punctuation.
     let bytes = c_string(list, 64)?;
-    let mut r = Reader {
-        bytes: &bytes,
-        at: 0,
-    };
+    let mut r = Reader { bytes: &bytes, at: 0 };
     r.expect(b"<")?;
     let node = r.number()?;
     r.expect(b".")?;
@@ -140,10 +135,7 @@ pub fn parse_pid(list: Term) -> Option<u64> {
 pub fn parse_port(list: Term) -> Option<u64> {
     // OTP's buffer: "#Port<", two 10-digit numbers and their separators.
     let bytes = c_string(list, 6 + 2 * 11)?;
-    let mut r = Reader {
-        bytes: &bytes,
-        at: 0,
-    };
+    let mut r = Reader { bytes: &bytes, at: 0 };
     r.expect(b"#Port<")?;
     let node = r.number()?;
     r.expect(b".")?;
@@ -156,10 +148,7 @@ pub fn parse_port(list: Term) -> Option<u64> {
 pub fn parse_ref(list: Term) -> Option<u64> {
     // OTP's buffer: "#Ref<", up to six 10-digit numbers and separators.
     let bytes = c_string(list, 5 + 6 * 11)?;
-    let mut r = Reader {
-        bytes: &bytes,
-        at: 0,
-    };
+    let mut r = Reader { bytes: &bytes, at: 0 };
     r.expect(b"#Ref<")?;
     let mut words = Vec::new();
     loop {
@@ -190,9 +179,7 @@ pub fn list_to_pid(list: Term) -> BifResult {
 
 /// `erlang:list_to_port(String)`.
 pub fn list_to_port(list: Term) -> BifResult {
-    parse_port(list)
-        .map(|n| (n << tag::IMMED_PAYLOAD_SHIFT) | tag::PORT)
-        .ok_or(Error::Badarg)
+    parse_port(list).map(|n| (n << tag::IMMED_PAYLOAD_SHIFT) | tag::PORT).ok_or(Error::Badarg)
 }
 
 #[no_mangle]
@@ -222,11 +209,7 @@ pub extern "C" fn kiln_bif_ref_to_list(p: *mut ProcessHeader, r: Term) -> Term {
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_list_to_ref(p: *mut ProcessHeader, list: Term) -> Term {
-    bif_return(p, |proc| {
-        parse_ref(list)
-            .map(|n| ref_term(proc, n))
-            .ok_or(Error::Badarg)
-    })
+    bif_return(p, |proc| parse_ref(list).map(|n| ref_term(proc, n)).ok_or(Error::Badarg))
 }
 
 #[cfg(test)]
@@ -247,22 +230,9 @@ mod tests {
         assert_eq!(list_to_string(s).unwrap(), "<0.83.0>");
         assert_eq!(list_to_pid(s), Ok(pid));
         assert_eq!(list_to_pid(text(&mut h, "<0.0083.00>")), Ok(pid));
-        let nul = make_list(
-            &mut h,
-            &[60, 48, 46, 49, 46, 48, 62, 0, 120].map(tag::small),
-        );
+        let nul = make_list(&mut h, &[60, 48, 46, 49, 46, 48, 62, 0, 120].map(tag::small));
         assert_eq!(list_to_pid(nul), Ok(tag::pid(1)));
-        for bad in [
-            "<1.2.0>",
-            "<0.1.2>",
-            "<0.1>",
-            "<0.1.0.0>",
-            " <0.1.0>",
-            "<0.1.0> ",
-            "<0.-1.0>",
-            "",
-            "<0..0>",
-        ] {
+        for bad in ["<1.2.0>", "<0.1.2>", "<0.1>", "<0.1.0.0>", " <0.1.0>", "<0.1.0> ", "<0.-1.0>", "", "<0..0>"] {
             assert_eq!(list_to_pid(text(&mut h, bad)), Err(Error::Badarg), "{bad}");
         }
         let long = format!("<0.{}1.0>", "0".repeat(60));
@@ -278,10 +248,7 @@ mod tests {
         let s = ref_to_list(&mut h, r).unwrap();
         assert_eq!(list_to_string(s).unwrap(), "#Ref<0.0.7.12345>");
         assert_eq!(parse_ref(s), Some(n));
-        assert_eq!(
-            parse_ref(text(&mut h, "#Ref<0.0.4294967295.4294967295>")),
-            Some(u64::MAX)
-        );
+        assert_eq!(parse_ref(text(&mut h, "#Ref<0.0.4294967295.4294967295>")), Some(u64::MAX));
         for bad in [
             "#Ref<0.1.2.3>",
             "#Ref<1.0.2.3>",
@@ -300,18 +267,10 @@ mod tests {
     fn ports_follow_otp_limits() {
         let mut h = TestHeap::new();
         let port = list_to_port(text(&mut h, "#Port<0.01>")).unwrap();
-        assert_eq!(
-            list_to_string(port_to_list(&mut h, port).unwrap()).unwrap(),
-            "#Port<0.1>"
-        );
+        assert_eq!(list_to_string(port_to_list(&mut h, port).unwrap()).unwrap(), "#Port<0.1>");
         assert!(list_to_port(text(&mut h, "#Port<0.268435455>")).is_ok());
-        for bad in [
-            "#Port<0.268435456>",
-            "#Port<1.1>",
-            "#Port<0.>",
-            "#Port<0.1.2>",
-            "#Port<00000000000000000000001.1>",
-        ] {
+        for bad in ["#Port<0.268435456>", "#Port<1.1>", "#Port<0.>", "#Port<0.1.2>", "#Port<00000000000000000000001.1>"]
+        {
             assert_eq!(list_to_port(text(&mut h, bad)), Err(Error::Badarg), "{bad}");
         }
     }

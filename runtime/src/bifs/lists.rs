@@ -71,7 +71,8 @@ pub extern "C" fn kiln_bif_subtract(p: *mut ProcessHeader, a: Term, b: Term) -> 
     // Reductions for both lists' cells (times the right one's length, up
     // to LINEAR_SUBTRACT, when scanned linearly) and the cells built.
     let (la, lb) = (crate::proc_bifs::list_cells(a), crate::proc_bifs::list_cells(b));
-    let scans = if lb <= LINEAR_SUBTRACT { la.saturating_mul(lb.max(1)) } else { la.saturating_add(lb).saturating_mul(2) };
+    let scans =
+        if lb <= LINEAR_SUBTRACT { la.saturating_mul(lb.max(1)) } else { la.saturating_add(lb).saturating_mul(2) };
     crate::proc_bifs::charge_cells(p, scans);
     crate::proc_bifs::charging_alloc(p, || bif_return(p, |proc| subtract(proc, a, b)))
 }

@@ -8,7 +8,7 @@
 use num_traits::ToPrimitive;
 
 use crate::abi::{ProcessHeader, Term};
-use crate::term::{big_to_bigint, bif_return, make_float, view, BifResult, Error, TermAlloc, TermView};
+use crate::term::{bif_return, big_to_bigint, make_float, view, BifResult, Error, TermAlloc, TermView};
 
 // From the C library every kiln program links (glibc, wasi-libc), as BEAM
 // uses it: Rust's own asinh/acosh/atanh round differently in the last bit.

@@ -7,9 +7,7 @@
 
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom;
-use crate::term::{
-    atoms, bif_return, bif_return_pure, list_iter, make_list, BifResult, Error, TermAlloc,
-};
+use crate::term::{atoms, bif_return, bif_return_pure, list_iter, make_list, BifResult, Error, TermAlloc};
 
 /// The kinds of nodes `nodes/1` takes, and whether this node is one.
 fn includes_this_node(kind: Term) -> Result<bool, Error> {
@@ -32,11 +30,7 @@ pub fn nodes<H: TermAlloc + ?Sized>(h: &mut H, arg: Term) -> BifResult {
     }
     // What `node/0` answers.
     let node = atom::intern(crate::etf::encode::NODE);
-    Ok(if this {
-        make_list(h, &[node])
-    } else {
-        tag::NIL
-    })
+    Ok(if this { make_list(h, &[node]) } else { tag::NIL })
 }
 
 /// `erlang:nodes(Arg, InfoOpts)` (OTP 25.1): `[{Node, Info}]`, where
@@ -59,10 +53,7 @@ pub fn nodes_info<H: TermAlloc + ?Sized>(h: &mut H, arg: Term, opts: Term) -> Bi
         }
     }
     let found = nodes(h, arg)?;
-    let Some(&node) = crate::term::list_to_vec(found)
-        .as_deref()
-        .and_then(<[Term]>::first)
-    else {
+    let Some(&node) = crate::term::list_to_vec(found).as_deref().and_then(<[Term]>::first) else {
         return Ok(tag::NIL);
     };
     let mut keys = Vec::new();
@@ -107,10 +98,7 @@ fn halt_flush(options: Term) -> Result<bool, Error> {
     for opt in list_iter(options) {
         let opt = opt.map_err(|_| Error::Badarg)?;
         match crate::term::tuple_elements(opt) {
-            Some([k, v])
-                if atom::try_name(*k) == Some("flush")
-                    && (*v == atoms::TRUE || *v == atoms::FALSE) =>
-            {
+            Some([k, v]) if atom::try_name(*k) == Some("flush") && (*v == atoms::TRUE || *v == atoms::FALSE) => {
                 flush = *v == atoms::TRUE
             }
             _ => return Err(Error::Badarg),
@@ -147,10 +135,7 @@ mod tests {
         assert_eq!(crate::term::list_length(one), Some(1));
         assert_eq!(nodes(&mut h, visible), Ok(tag::NIL));
         let both = make_list(&mut h, &[this, known, this]);
-        assert_eq!(
-            crate::term::list_length(nodes(&mut h, both).unwrap()),
-            Some(1)
-        );
+        assert_eq!(crate::term::list_length(nodes(&mut h, both).unwrap()), Some(1));
         assert_eq!(nodes(&mut h, tag::NIL), Ok(tag::NIL));
         assert_eq!(nodes(&mut h, atom::intern("bogus")), Err(Error::Badarg));
         let improper = crate::term::make_list_with_tail(&mut h, &[this], known);

@@ -11,10 +11,7 @@
 //! by every scheduler thread (Rust's `std::env` serialises access to it).
 
 use crate::abi::{tag, ProcessHeader, Term};
-use crate::term::{
-    atoms, bif_return, make_list, make_string, make_tuple, view, BifResult, Error, TermAlloc,
-    TermView,
-};
+use crate::term::{atoms, bif_return, make_list, make_string, make_tuple, view, BifResult, Error, TermAlloc, TermView};
 
 /// The text of a deep list of characters.
 fn deep_chars(t: Term, out: &mut String) -> Result<(), Error> {
@@ -91,10 +88,7 @@ pub fn unsetenv(name: Term) -> BifResult {
 pub fn env<H: TermAlloc + ?Sized>(h: &mut H) -> BifResult {
     let pairs: Vec<Term> = std::env::vars_os()
         .map(|(k, v)| {
-            let (k, v) = (
-                make_string(h, &k.to_string_lossy()),
-                make_string(h, &v.to_string_lossy()),
-            );
+            let (k, v) = (make_string(h, &k.to_string_lossy()), make_string(h, &v.to_string_lossy()));
             make_tuple(h, &[k, v])
         })
         .collect();
@@ -125,11 +119,7 @@ pub extern "C" fn kiln_bif_os_unsetenv(p: *mut ProcessHeader, name: Term) -> Ter
 /// process ids; `"1"`, the only process there is).
 #[no_mangle]
 pub extern "C" fn kiln_bif_os_getpid(p: *mut ProcessHeader) -> Term {
-    let pid = if cfg!(target_family = "wasm") {
-        1
-    } else {
-        std::process::id()
-    };
+    let pid = if cfg!(target_family = "wasm") { 1 } else { std::process::id() };
     bif_return(p, |proc| Ok(make_string(proc, &pid.to_string())))
 }
 
@@ -137,9 +127,7 @@ pub extern "C" fn kiln_bif_os_getpid(p: *mut ProcessHeader) -> Term {
 /// (nanoseconds, like the native unit; see [`super::time`]).
 #[no_mangle]
 pub extern "C" fn kiln_bif_os_perf_counter(p: *mut ProcessHeader) -> Term {
-    bif_return(p, |proc| {
-        Ok(crate::term::make_i128(proc, super::time::monotonic_ns()))
-    })
+    bif_return(p, |proc| Ok(crate::term::make_i128(proc, super::time::monotonic_ns())))
 }
 
 #[cfg(test)]
@@ -154,10 +142,7 @@ mod tests {
         let name = make_string(&mut h, "KILN_OS_TEST_VAR");
         let value = make_string(&mut h, "a=b λ");
         assert_eq!(putenv(name, value), Ok(atoms::TRUE));
-        assert_eq!(
-            list_to_string(getenv(&mut h, name).unwrap()).unwrap(),
-            "a=b λ"
-        );
+        assert_eq!(list_to_string(getenv(&mut h, name).unwrap()).unwrap(), "a=b λ");
         assert_eq!(unsetenv(name), Ok(atoms::TRUE));
         assert_eq!(getenv(&mut h, name), Ok(atoms::FALSE));
     }
@@ -175,10 +160,7 @@ mod tests {
         let nul = make_list(&mut h, &[tag::small(118), tag::small(0)]);
         let x = make_string(&mut h, "X");
         assert_eq!(putenv(x, nul), Err(Error::Badarg));
-        assert_eq!(
-            getenv(&mut h, crate::atom::intern("foo")),
-            Err(Error::Badarg)
-        );
+        assert_eq!(getenv(&mut h, crate::atom::intern("foo")), Err(Error::Badarg));
         let fo = make_string(&mut h, "KILN_OS_DEEP");
         let o = make_string(&mut h, "X");
         let deep = make_list(&mut h, &[fo, o]);

@@ -41,9 +41,7 @@ use crate::copy::{copy_to_fragment, copy_to_process, size_of};
 use crate::heap::Fragment;
 use crate::process::dict::{exact_eq, hash_term};
 use crate::process::Process;
-use crate::term::{
-    atoms, bif_return, make_i128, make_list, make_map_sorted, make_tuple, BifResult, Error,
-};
+use crate::term::{atoms, bif_return, make_i128, make_list, make_map_sorted, make_tuple, BifResult, Error};
 
 /// One stored key and value, each in memory of its own.
 struct Entry {
@@ -67,12 +65,7 @@ impl Entry {
         let words = size_of(key) + size_of(value);
         let (key, kf) = copy_to_fragment(key);
         let (value, vf) = copy_to_fragment(value);
-        Entry {
-            key,
-            value,
-            words,
-            _memory: [kf, vf],
-        }
+        Entry { key, value, words, _memory: [kf, vf] }
     }
 }
 
@@ -86,10 +79,7 @@ fn table() -> &'static RwLock<Table> {
 /// The entry for `key`, if any.
 fn lookup(key: Term) -> Option<Arc<Entry>> {
     let t = table().read().unwrap_or_else(PoisonError::into_inner);
-    t.get(&hash_term(key))?
-        .iter()
-        .find(|e| exact_eq(e.key, key))
-        .cloned()
+    t.get(&hash_term(key))?.iter().find(|e| exact_eq(e.key, key)).cloned()
 }
 
 /// Stores a copy of `value` under a copy of `key`.
@@ -166,24 +156,14 @@ pub fn get_all(proc: &mut Process) -> Term {
 /// `persistent_term:info()`: `#{count => N, memory => Bytes}`.
 pub fn info(proc: &mut Process) -> Term {
     let all = entries();
-    let bytes = all
-        .iter()
-        .map(|e| e.words * std::mem::size_of::<Term>() + std::mem::size_of::<Entry>())
-        .sum::<usize>();
+    let bytes = all.iter().map(|e| e.words * std::mem::size_of::<Term>() + std::mem::size_of::<Entry>()).sum::<usize>();
     let keys = [atom::intern("count"), atom::intern("memory")];
-    let values = [
-        make_i128(proc, all.len() as i128),
-        make_i128(proc, bytes as i128),
-    ];
+    let values = [make_i128(proc, all.len() as i128), make_i128(proc, bytes as i128)];
     make_map_sorted(proc, &keys, &values)
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_persistent_term_put(
-    p: *mut ProcessHeader,
-    key: Term,
-    value: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_persistent_term_put(p: *mut ProcessHeader, key: Term, value: Term) -> Term {
     bif_return(p, |_| {
         put(key, value);
         Ok(atoms::OK)
@@ -196,11 +176,7 @@ pub extern "C" fn kiln_bif_persistent_term_get(p: *mut ProcessHeader, key: Term)
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_persistent_term_get_2(
-    p: *mut ProcessHeader,
-    key: Term,
-    default: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_persistent_term_get_2(p: *mut ProcessHeader, key: Term, default: Term) -> Term {
     bif_return(p, |proc| Ok(get_or(proc, key, default)))
 }
 
@@ -237,11 +213,7 @@ mod tests {
         let float_key = crate::term::make_float(p, 1.0);
         let int_key = tag::small(1);
         put(float_key, atoms::TRUE);
-        assert_eq!(
-            get(p, int_key),
-            Err(Error::Badarg),
-            "1 and 1.0 are different keys"
-        );
+        assert_eq!(get(p, int_key), Err(Error::Badarg), "1 and 1.0 are different keys");
         assert_eq!(get_or(p, int_key, atoms::FALSE), atoms::FALSE);
         assert!(erase(key));
         assert!(!erase(key));

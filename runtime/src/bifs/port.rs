@@ -62,12 +62,7 @@ pub extern "C" fn kiln_bif_port_command(p: *mut ProcessHeader, port: Term, data:
 /// port is never busy); `force` raises `notsup`, as OTP's spawn driver
 /// does (it cannot write past a busy port).
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_command_3(
-    p: *mut ProcessHeader,
-    port: Term,
-    data: Term,
-    opts: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_port_command_3(p: *mut ProcessHeader, port: Term, data: Term, opts: Term) -> Term {
     let proc = running(p);
     let mut force = false;
     for o in list_iter(opts) {
@@ -106,15 +101,7 @@ pub extern "C" fn kiln_bif_ports(p: *mut ProcessHeader) -> Term {
 }
 
 /// The items of `port_info/1`, in OTP's order.
-const INFO_ITEMS: [&str; 7] = [
-    "name",
-    "links",
-    "id",
-    "connected",
-    "input",
-    "output",
-    "os_pid",
-];
+const INFO_ITEMS: [&str; 7] = ["name", "links", "id", "connected", "input", "output", "os_pid"];
 
 /// `erlang:port_info(Port)`: the items' list, or `undefined`.
 #[no_mangle]
@@ -212,23 +199,13 @@ fn info_value(proc: &mut Process, s: &control::Snapshot, name: &str) -> Option<T
 /// `port_control(Port, Operation, Data)`: no kiln port has a driver to
 /// answer it.
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_control(
-    p: *mut ProcessHeader,
-    _port: Term,
-    _op: Term,
-    _data: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_port_control(p: *mut ProcessHeader, _port: Term, _op: Term, _data: Term) -> Term {
     running(p).badarg()
 }
 
 /// `erlang:port_call(Port, Operation, Data)`: as `port_control/3`.
 #[no_mangle]
-pub extern "C" fn kiln_bif_port_call_3(
-    p: *mut ProcessHeader,
-    _port: Term,
-    _op: Term,
-    _data: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_port_call_3(p: *mut ProcessHeader, _port: Term, _op: Term, _data: Term) -> Term {
     running(p).badarg()
 }
 

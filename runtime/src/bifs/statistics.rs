@@ -96,17 +96,12 @@ pub fn statistics(proc: &mut Process, item: Term) -> BifResult {
             let output = make_tuple(h, &[atom::intern("output"), o]);
             make_tuple(h, &[input, output])
         }
-        "run_queue" | "total_run_queue_lengths" | "total_run_queue_lengths_all" => int(
-            h,
-            crate::scheduler::run_queue_lengths().iter().sum::<usize>() as u64,
-        ),
-        "run_queue_lengths" | "run_queue_lengths_all" => {
-            int_list(h, &crate::scheduler::run_queue_lengths())
+        "run_queue" | "total_run_queue_lengths" | "total_run_queue_lengths_all" => {
+            int(h, crate::scheduler::run_queue_lengths().iter().sum::<usize>() as u64)
         }
+        "run_queue_lengths" | "run_queue_lengths_all" => int_list(h, &crate::scheduler::run_queue_lengths()),
         "active_tasks" | "active_tasks_all" => int_list(h, &active_tasks()),
-        "total_active_tasks" | "total_active_tasks_all" => {
-            int(h, active_tasks().iter().sum::<usize>() as u64)
-        }
+        "total_active_tasks" | "total_active_tasks_all" => int(h, active_tasks().iter().sum::<usize>() as u64),
         "scheduler_wall_time" | "scheduler_wall_time_all" => scheduler_wall_time(h),
         _ => return Err(Error::Badarg),
     })
@@ -133,13 +128,7 @@ mod tests {
     fn shapes_match_otp() {
         let mut proc = Process::new(0);
         let p = &mut *proc;
-        for item in [
-            "runtime",
-            "wall_clock",
-            "reductions",
-            "exact_reductions",
-            "context_switches",
-        ] {
+        for item in ["runtime", "wall_clock", "reductions", "exact_reductions", "context_switches"] {
             let t = statistics(p, atom::intern(item)).unwrap();
             let es = tuple_elements(t).unwrap();
             assert_eq!(es.len(), 2, "{item}");

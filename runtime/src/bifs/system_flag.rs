@@ -55,11 +55,7 @@ pub struct MaxHeapSize {
     pub error_logger: bool,
 }
 
-static MAX_HEAP_SIZE: Mutex<MaxHeapSize> = Mutex::new(MaxHeapSize {
-    size: 0,
-    kill: true,
-    error_logger: true,
-});
+static MAX_HEAP_SIZE: Mutex<MaxHeapSize> = Mutex::new(MaxHeapSize { size: 0, kill: true, error_logger: true });
 
 /// Current `backtrace_depth`.
 pub fn backtrace_depth() -> u64 {
@@ -93,11 +89,7 @@ pub fn max_heap_size() -> MaxHeapSize {
 
 /// `#{error_logger => B, kill => B, size => N}`, as OTP prints it.
 pub fn max_heap_size_term<H: TermAlloc + ?Sized>(h: &mut H, m: MaxHeapSize) -> Term {
-    let keys = [
-        atom::intern("error_logger"),
-        atom::intern("kill"),
-        atom::intern("size"),
-    ];
+    let keys = [atom::intern("error_logger"), atom::intern("kill"), atom::intern("size")];
     let size = crate::term::make_i128(h, i128::from(m.size));
     make_map_sorted(h, &keys, &[boolean(m.error_logger), boolean(m.kill), size])
 }
@@ -122,10 +114,7 @@ fn truth(t: Term) -> Result<bool, Error> {
 /// `error_logger` (the missing ones keep their current values).
 fn parse_max_heap_size(value: Term, current: MaxHeapSize) -> Result<MaxHeapSize, Error> {
     if tag::is_small(value) {
-        return Ok(MaxHeapSize {
-            size: non_neg(value)?,
-            ..current
-        });
+        return Ok(MaxHeapSize { size: non_neg(value)?, ..current });
     }
     let m = map_view(value).ok_or(Error::Badarg)?;
     let mut out = current;
@@ -163,9 +152,7 @@ pub fn system_flag(proc: &mut Process, flag: Term, value: Term) -> BifResult {
             if v > u64::from(u32::MAX) {
                 return Err(Error::Badarg);
             }
-            Ok(tag::small(
-                TRACE_CONTROL_WORD.swap(v, Ordering::Relaxed) as i64
-            ))
+            Ok(tag::small(TRACE_CONTROL_WORD.swap(v, Ordering::Relaxed) as i64))
         }
         "max_heap_size" => {
             let mut cell = MAX_HEAP_SIZE.lock().unwrap_or_else(PoisonError::into_inner);
@@ -207,34 +194,17 @@ mod tests {
         let flag = atom::intern("backtrace_depth");
         let first = system_flag(&mut proc, flag, tag::small(300)).unwrap();
         assert_eq!(system_flag(&mut proc, flag, first), Ok(tag::small(64)));
-        assert_eq!(
-            system_flag(&mut proc, flag, tag::small(-1)),
-            Err(Error::Badarg)
-        );
-        assert_eq!(
-            system_flag(&mut proc, atom::intern("no_such_flag"), tag::small(1)),
-            Err(Error::Badarg)
-        );
+        assert_eq!(system_flag(&mut proc, flag, tag::small(-1)), Err(Error::Badarg));
+        assert_eq!(system_flag(&mut proc, atom::intern("no_such_flag"), tag::small(1)), Err(Error::Badarg));
     }
 
     #[test]
     fn max_heap_size_accepts_sizes_and_maps() {
-        let cur = MaxHeapSize {
-            size: 0,
-            kill: true,
-            error_logger: true,
-        };
+        let cur = MaxHeapSize { size: 0, kill: true, error_logger: true };
         assert_eq!(parse_max_heap_size(tag::small(100), cur).unwrap().size, 100);
         let mut proc = Process::new(0);
-        let m = make_map_sorted(
-            &mut *proc,
-            &[atom::intern("kill")],
-            &[crate::term::atoms::FALSE],
-        );
-        assert_eq!(
-            parse_max_heap_size(m, cur),
-            Ok(MaxHeapSize { kill: false, ..cur })
-        );
+        let m = make_map_sorted(&mut *proc, &[atom::intern("kill")], &[crate::term::atoms::FALSE]);
+        assert_eq!(parse_max_heap_size(m, cur), Ok(MaxHeapSize { kill: false, ..cur }));
         let bad = make_map_sorted(&mut *proc, &[atom::intern("bogus")], &[tag::small(1)]);
         assert_eq!(parse_max_heap_size(bad, cur), Err(Error::Badarg));
     }

@@ -31,8 +31,7 @@ use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom;
 use crate::process::Process;
 use crate::term::{
-    atoms, bif_return, boolean, make_i128, make_list, make_string, make_tuple, tuple_elements,
-    BifResult, Error,
+    atoms, bif_return, boolean, make_i128, make_list, make_string, make_tuple, tuple_elements, BifResult, Error,
 };
 
 use super::system_flag;
@@ -62,7 +61,9 @@ fn tagged(h: &mut Process, name: &str, v: u64) -> Term {
 /// The banner `erl` prints, naming kiln.
 pub fn system_version() -> String {
     let n = crate::scheduler::current_schedulers();
-    format!("Erlang/OTP {OTP_RELEASE} [erts-{ERTS_VERSION}] [kiln] [64-bit] [smp:{n}:{n}] [ds:0:0:0] [async-threads:0]\n")
+    format!(
+        "Erlang/OTP {OTP_RELEASE} [erts-{ERTS_VERSION}] [kiln] [64-bit] [smp:{n}:{n}] [ds:0:0:0] [async-threads:0]\n"
+    )
 }
 
 /// The heap sizes (words) the collector chooses from: `gc::size_for`'s
@@ -97,12 +98,7 @@ fn os_version() -> Option<[u64; 3]> {
     if unsafe { libc::uname(&mut u) } != 0 {
         return None;
     }
-    let release: Vec<u8> = u
-        .release
-        .iter()
-        .take_while(|&&c| c != 0)
-        .map(|&c| c as u8)
-        .collect();
+    let release: Vec<u8> = u.release.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
     Some(parse_release(&release))
 }
 
@@ -120,10 +116,7 @@ fn parse_release(s: &[u8]) -> [u64; 3] {
     for slot in out.iter_mut() {
         let Some(p) = parts.next() else { break };
         let digits: Vec<u8> = p.iter().copied().take_while(u8::is_ascii_digit).collect();
-        *slot = std::str::from_utf8(&digits)
-            .ok()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(0);
+        *slot = std::str::from_utf8(&digits).ok().and_then(|d| d.parse().ok()).unwrap_or(0);
         if digits.len() < p.len() {
             break;
         }
@@ -136,12 +129,8 @@ fn parse_release(s: &[u8]) -> [u64; 3] {
 #[cfg(unix)]
 fn logical_processors() -> Option<(u64, u64, u64)> {
     // SAFETY: `sysconf` only reads system configuration.
-    let (conf, online) = unsafe {
-        (
-            libc::sysconf(libc::_SC_NPROCESSORS_CONF),
-            libc::sysconf(libc::_SC_NPROCESSORS_ONLN),
-        )
-    };
+    let (conf, online) =
+        unsafe { (libc::sysconf(libc::_SC_NPROCESSORS_CONF), libc::sysconf(libc::_SC_NPROCESSORS_ONLN)) };
     let available = std::thread::available_parallelism().map_or(online as u64, |n| n.get() as u64);
     (conf > 0 && online > 0).then_some((conf as u64, online as u64, available))
 }
@@ -172,31 +161,20 @@ fn garbage_collection(h: &mut Process) -> Term {
 /// the OS clock behind monotonic (`system = false`) or system time.
 fn time_source(h: &mut Process, system: bool) -> Term {
     let wasm = cfg!(target_family = "wasm");
-    let function = if wasm {
-        "clock_time_get"
-    } else {
-        "clock_gettime"
-    };
+    let function = if wasm { "clock_time_get" } else { "clock_gettime" };
     let clock = match (wasm, system) {
         (true, false) => "monotonic",
         (true, true) => "realtime",
         (false, false) => "CLOCK_MONOTONIC",
         (false, true) => "CLOCK_REALTIME",
     };
-    let mut items = vec![
-        make_tuple(h, &[a("function"), a(function)]),
-        make_tuple(h, &[a("clock_id"), a(clock)]),
-    ];
+    let mut items = vec![make_tuple(h, &[a("function"), a(function)]), make_tuple(h, &[a("clock_id"), a(clock)])];
     items.push(tagged(h, "resolution", 1_000_000_000));
     if !system {
         items.push(make_tuple(h, &[a("extended"), a("no")]));
     }
     items.push(make_tuple(h, &[a("parallel"), a("yes")]));
-    let now = if system {
-        super::time::system_ns()
-    } else {
-        super::time::monotonic_ns()
-    };
+    let now = if system { super::time::system_ns() } else { super::time::monotonic_ns() };
     let t = make_i128(h, now);
     items.push(make_tuple(h, &[a("time"), t]));
     make_list(h, &items)
@@ -211,11 +189,7 @@ fn build_item(h: &mut Process, name: &str) -> Option<Term> {
         "nif_version" => make_string(h, NIF_VERSION),
         "machine" => make_string(h, "BEAM"),
         "system_architecture" => {
-            let arch = format!(
-                "{}-unknown-{}",
-                std::env::consts::ARCH,
-                std::env::consts::OS
-            );
+            let arch = format!("{}-unknown-{}", std::env::consts::ARCH, std::env::consts::OS);
             make_string(h, &arch)
         }
         "compat_rel" => tag::small(25),
@@ -236,14 +210,7 @@ fn build_item(h: &mut Process, name: &str) -> Option<Term> {
             make_tuple(h, &[a(family), a(os)])
         }
         "os_version" => match os_version() {
-            Some([x, y, z]) => make_tuple(
-                h,
-                &[
-                    tag::small(x as i64),
-                    tag::small(y as i64),
-                    tag::small(z as i64),
-                ],
-            ),
+            Some([x, y, z]) => make_tuple(h, &[tag::small(x as i64), tag::small(y as i64), tag::small(z as i64)]),
             None => make_string(h, "unknown"),
         },
         _ => return None,
@@ -256,9 +223,7 @@ fn scheduler_item(h: &mut Process, name: &str) -> Option<Term> {
     let cpus = logical_processors();
     Some(match name {
         "schedulers" | "schedulers_online" => int(h, n),
-        "dirty_cpu_schedulers" | "dirty_cpu_schedulers_online" | "dirty_io_schedulers" => {
-            tag::small(0)
-        }
+        "dirty_cpu_schedulers" | "dirty_cpu_schedulers_online" | "dirty_io_schedulers" => tag::small(0),
         "scheduler_id" => int(h, crate::statistics::scheduler_id().unwrap_or(1) as u64),
         "multi_scheduling" => a(if n > 1 { "enabled" } else { "disabled" }),
         "multi_scheduling_blockers" | "normal_multi_scheduling_blockers" => tag::NIL,
@@ -379,8 +344,6 @@ mod tests {
         assert_eq!(system_info(p, bad), Err(Error::Badarg));
         assert_eq!(system_info(p, a("no_such_item")), Err(Error::Badarg));
         assert_eq!(system_info(p, tag::small(1)), Err(Error::Badarg));
-        assert!(list_to_string(system_info(p, a("system_version")).unwrap())
-            .unwrap()
-            .starts_with("Erlang/OTP 25 "));
+        assert!(list_to_string(system_info(p, a("system_version")).unwrap()).unwrap().starts_with("Erlang/OTP 25 "));
     }
 }

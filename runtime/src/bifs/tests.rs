@@ -90,7 +90,9 @@ fn run_op(h: &mut TestHeap, op: &str, a: &[Term]) -> BifResult {
 fn same_outcome(got: &BifResult, want: Term) -> bool {
     let w = tuple_elements(want).expect("{ok | error, _}");
     match got {
-        Ok(t) => w[0] == crate::atom::intern("ok") && write(*t, -1, Encoding::Latin1) == write(w[1], -1, Encoding::Latin1),
+        Ok(t) => {
+            w[0] == crate::atom::intern("ok") && write(*t, -1, Encoding::Latin1) == write(w[1], -1, Encoding::Latin1)
+        }
         Err(e) => w[0] == crate::atom::intern("error") && e.reason() == w[1],
     }
 }
@@ -170,7 +172,12 @@ fn term_operations_match_otp() {
         }
     }
     assert!(checked > 5000, "too few cases: {checked}");
-    assert!(failures.is_empty(), "{} of {checked} differ from OTP:\n{}", failures.len(), failures[..failures.len().min(40)].join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} differ from OTP:\n{}",
+        failures.len(),
+        failures[..failures.len().min(40)].join("\n")
+    );
 }
 
 fn tag_true() -> Term {
@@ -210,7 +217,8 @@ fn entry_points_return_or_raise_in_the_process() {
     let l = crate::term::make_list(&mut *proc, &[t, a]);
     let out = crate::io_bifs::kiln_bif_io_lib_format(p, fmt, l);
     // io_lib:format returns OTP's deep character list; its characters are the text.
-    let text = crate::format::strings::unicode_chardata(out).map(|cs| cs.into_iter().filter_map(char::from_u32).collect::<String>());
+    let text = crate::format::strings::unicode_chardata(out)
+        .map(|cs| cs.into_iter().filter_map(char::from_u32).collect::<String>());
     assert_eq!(text.as_deref(), Some("{a,a}-a"));
     // A bad format for a built-in device comes back as the cause io.erl raises with.
     let dev = crate::atom::intern("standard_io");

@@ -12,9 +12,7 @@
 
 use crate::abi::{ProcessHeader, Term};
 use crate::atom;
-use crate::term::{
-    bif_return, make_i128, make_tuple, tuple_elements, view, BifResult, Error, TermAlloc, TermView,
-};
+use crate::term::{bif_return, make_i128, make_tuple, tuple_elements, view, BifResult, Error, TermAlloc, TermView};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Seconds in a day.
@@ -42,15 +40,7 @@ pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 /// A date and time of day: `((y, m, d), (h, mi, s))`.
@@ -110,11 +100,7 @@ pub fn parse_datetime(t: Term) -> Option<DateTime> {
 
 /// The tuple `{A, B, C}` of integers.
 fn triple<H: TermAlloc + ?Sized>(h: &mut H, a: i64, b: i64, c: i64) -> Term {
-    let (a, b, c) = (
-        make_i128(h, a as i128),
-        make_i128(h, b as i128),
-        make_i128(h, c as i128),
-    );
+    let (a, b, c) = (make_i128(h, a as i128), make_i128(h, b as i128), make_i128(h, c as i128));
     make_tuple(h, &[a, b, c])
 }
 
@@ -234,11 +220,7 @@ pub fn universaltime_to_localtime<H: TermAlloc + ?Sized>(h: &mut H, t: Term) -> 
 
 /// `erlang:localtime_to_universaltime/1,2` (the DST flag is accepted and
 /// ignored: the zone rules decide).
-pub fn localtime_to_universaltime<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    t: Term,
-    dst: Term,
-) -> BifResult {
+pub fn localtime_to_universaltime<H: TermAlloc + ?Sized>(h: &mut H, t: Term, dst: Term) -> BifResult {
     let l = datetime_arg(t)?;
     if !matches!(atom::try_name(dst), Some("true" | "false" | "undefined")) {
         return Err(Error::Badarg);
@@ -248,16 +230,12 @@ pub fn localtime_to_universaltime<H: TermAlloc + ?Sized>(
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_universaltime(p: *mut ProcessHeader) -> Term {
-    bif_return(p, |proc| {
-        Ok(make_datetime(proc, datetime_from_secs(now_secs())))
-    })
+    bif_return(p, |proc| Ok(make_datetime(proc, datetime_from_secs(now_secs()))))
 }
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_localtime(p: *mut ProcessHeader) -> Term {
-    bif_return(p, |proc| {
-        Ok(make_datetime(proc, local_datetime(now_secs())))
-    })
+    bif_return(p, |proc| Ok(make_datetime(proc, local_datetime(now_secs()))))
 }
 
 /// `date/0`: today's local date.
@@ -283,16 +261,8 @@ pub extern "C" fn kiln_bif_time(p: *mut ProcessHeader) -> Term {
 pub extern "C" fn kiln_bif_timestamp(p: *mut ProcessHeader) -> Term {
     bif_return(p, |proc| {
         let us = now_ns().div_euclid(1000);
-        let (mega, rest) = (
-            us.div_euclid(1_000_000_000_000),
-            us.rem_euclid(1_000_000_000_000),
-        );
-        Ok(triple(
-            proc,
-            mega as i64,
-            (rest / 1_000_000) as i64,
-            (rest % 1_000_000) as i64,
-        ))
+        let (mega, rest) = (us.div_euclid(1_000_000_000_000), us.rem_euclid(1_000_000_000_000));
+        Ok(triple(proc, mega as i64, (rest / 1_000_000) as i64, (rest % 1_000_000) as i64))
     })
 }
 
@@ -303,17 +273,11 @@ pub extern "C" fn kiln_bif_universaltime_to_localtime(p: *mut ProcessHeader, t: 
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_localtime_to_universaltime(p: *mut ProcessHeader, t: Term) -> Term {
-    bif_return(p, |proc| {
-        localtime_to_universaltime(proc, t, atom::intern("undefined"))
-    })
+    bif_return(p, |proc| localtime_to_universaltime(proc, t, atom::intern("undefined")))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_localtime_to_universaltime_2(
-    p: *mut ProcessHeader,
-    t: Term,
-    dst: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_localtime_to_universaltime_2(p: *mut ProcessHeader, t: Term, dst: Term) -> Term {
     bif_return(p, |proc| localtime_to_universaltime(proc, t, dst))
 }
 
@@ -355,14 +319,8 @@ mod tests {
             let (y, m, d) = civil_from_days(z);
             assert_eq!(days_from_civil(y, m, d), z);
         }
-        assert_eq!(
-            datetime_from_secs(1_700_000_000),
-            ((2023, 11, 14), (22, 13, 20))
-        );
-        assert_eq!(
-            secs_from_datetime(((2023, 11, 14), (22, 13, 20))),
-            1_700_000_000
-        );
+        assert_eq!(datetime_from_secs(1_700_000_000), ((2023, 11, 14), (22, 13, 20)));
+        assert_eq!(secs_from_datetime(((2023, 11, 14), (22, 13, 20))), 1_700_000_000);
         assert_eq!(datetime_from_secs(-1), ((1969, 12, 31), (23, 59, 59)));
     }
 }

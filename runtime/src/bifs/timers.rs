@@ -18,9 +18,7 @@ use std::time::{Duration, Instant};
 use crate::abi::{header, tag, ErlFn, ProcessHeader, Term, MAX_ARGS};
 use crate::atom::{self, known};
 use crate::process::Process;
-use crate::term::{
-    atoms, bif_return, list_to_vec, tuple_elements, view, BifResult, Error, TermView,
-};
+use crate::term::{atoms, bif_return, list_to_vec, tuple_elements, view, BifResult, Error, TermView};
 use crate::timer::{self, Dest, TimerAction, TimerId};
 
 /// Deadlines further away than this are clamped to it (no program waits
@@ -41,11 +39,7 @@ fn deadline(time: Term, abs: bool) -> Result<Instant, Error> {
     let d = Duration::from_millis(ms as u64).min(FAR);
     // The same absolute time always gives the same instant, so timers set
     // for one time fire in the order they were started.
-    Ok(if abs {
-        monotonic_start() + d
-    } else {
-        Instant::now() + d
-    })
+    Ok(if abs { monotonic_start() + d } else { Instant::now() + d })
 }
 
 /// The instant `erlang:monotonic_time()` counts from (`monotonic_ns` is
@@ -61,11 +55,7 @@ fn monotonic_start() -> Instant {
 
 /// The `{Name, Bool}` options of a proper list, each name among `known`
 /// (else `badarg`); the last occurrence wins.
-fn bool_options<const N: usize>(
-    opts: Term,
-    known: [&str; N],
-    mut values: [bool; N],
-) -> Result<[bool; N], Error> {
+fn bool_options<const N: usize>(opts: Term, known: [&str; N], mut values: [bool; N]) -> Result<[bool; N], Error> {
     for o in list_to_vec(opts).ok_or(Error::Badarg)? {
         let Some(&[name, value]) = tuple_elements(o) else {
             return Err(Error::Badarg);
@@ -78,10 +68,7 @@ fn bool_options<const N: usize>(
         if !tag::is_atom(name) {
             return Err(Error::Badarg);
         }
-        let i = known
-            .iter()
-            .position(|k| *k == atom::name(name))
-            .ok_or(Error::Badarg)?;
+        let i = known.iter().position(|k| *k == atom::name(name)).ok_or(Error::Badarg)?;
         values[i] = b;
     }
     Ok(values)
@@ -140,75 +127,35 @@ fn ms_left(left: Option<Duration>) -> Term {
 }
 
 /// `send_after` (`timeout = false`) and `start_timer` (`true`).
-fn start(
-    proc: &mut Process,
-    time: Term,
-    to: Term,
-    msg: Term,
-    opts: Term,
-    timeout: bool,
-) -> BifResult {
+fn start(proc: &mut Process, time: Term, to: Term, msg: Term, opts: Term, timeout: bool) -> BifResult {
     let [abs] = bool_options(opts, ["abs"], [false])?;
     let deadline = deadline(time, abs)?;
     let to = dest(to)?;
     // The id comes first: `start_timer`'s message names the reference.
     let id = timer::new_id();
     let r = make_ref(proc, id);
-    let msg = if timeout {
-        proc.tuple(&[atom::intern("timeout"), r, msg])
-    } else {
-        msg
-    };
-    timer::start_with_id(
-        id,
-        deadline,
-        TimerAction::Send {
-            to,
-            msg: timer::message(msg),
-        },
-    );
+    let msg = if timeout { proc.tuple(&[atom::intern("timeout"), r, msg]) } else { msg };
+    timer::start_with_id(id, deadline, TimerAction::Send { to, msg: timer::message(msg) });
     Ok(r)
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_send_after(
-    p: *mut ProcessHeader,
-    time: Term,
-    to: Term,
-    msg: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_send_after(p: *mut ProcessHeader, time: Term, to: Term, msg: Term) -> Term {
     bif_return(p, |proc| start(proc, time, to, msg, tag::NIL, false))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_send_after_4(
-    p: *mut ProcessHeader,
-    time: Term,
-    to: Term,
-    msg: Term,
-    opts: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_send_after_4(p: *mut ProcessHeader, time: Term, to: Term, msg: Term, opts: Term) -> Term {
     bif_return(p, |proc| start(proc, time, to, msg, opts, false))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_start_timer(
-    p: *mut ProcessHeader,
-    time: Term,
-    to: Term,
-    msg: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_start_timer(p: *mut ProcessHeader, time: Term, to: Term, msg: Term) -> Term {
     bif_return(p, |proc| start(proc, time, to, msg, tag::NIL, true))
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_start_timer_4(
-    p: *mut ProcessHeader,
-    time: Term,
-    to: Term,
-    msg: Term,
-    opts: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_start_timer_4(p: *mut ProcessHeader, time: Term, to: Term, msg: Term, opts: Term) -> Term {
     bif_return(p, |proc| start(proc, time, to, msg, opts, true))
 }
 
@@ -224,13 +171,7 @@ fn cancel_or_read(proc: &mut Process, r: Term, opts: Term, cancel: bool) -> BifR
         (a, true)
     };
     let id = timer_of(r)?;
-    let left = id.and_then(|id| {
-        if cancel {
-            timer::cancel(id)
-        } else {
-            timer::read(id)
-        }
-    });
+    let left = id.and_then(|id| if cancel { timer::cancel(id) } else { timer::read(id) });
     let result = ms_left(left);
     if !info {
         return Ok(atoms::OK);
@@ -272,45 +213,21 @@ pub extern "C" fn kiln_bif_read_timer_2(p: *mut ProcessHeader, r: Term, opts: Te
 ///   process (the one registered under the name at the start) lives;
 /// - `apply_once`: spawn `apply(M, F, A)` once, `Payload = {M, F, A}`;
 /// - `apply_interval`: the same every `Time` while the pid `Target` lives.
-fn timer_start(
-    proc: &mut Process,
-    kind: Term,
-    time: Term,
-    target: Term,
-    payload: Term,
-) -> BifResult {
+fn timer_start(proc: &mut Process, kind: Term, time: Term, target: Term, payload: Term) -> BifResult {
     let deadline = deadline(time, false)?;
     let period = Duration::from_millis(tag::small_value(time) as u64);
     let valid_mfa = || matches!(tuple_elements(payload), Some(&[m, f, a]) if tag::is_atom(m) && tag::is_atom(f) && list_to_vec(a).is_some());
     let action = match atom::name(kind) {
-        "send_once" => TimerAction::Send {
-            to: dest(target)?,
-            msg: timer::message(payload),
-        },
+        "send_once" => TimerAction::Send { to: dest(target)?, msg: timer::message(payload) },
         "send_interval" => {
             let to = dest(target)?;
-            let send = TimerAction::Send {
-                to,
-                msg: timer::message(payload),
-            };
-            TimerAction::Repeat {
-                period,
-                watch: Some(watch_of(to)),
-                action: Box::new(send),
-            }
+            let send = TimerAction::Send { to, msg: timer::message(payload) };
+            TimerAction::Repeat { period, watch: Some(watch_of(to)), action: Box::new(send) }
         }
-        "apply_once" if valid_mfa() => TimerAction::Spawn {
-            mfa: timer::message(payload),
-        },
+        "apply_once" if valid_mfa() => TimerAction::Spawn { mfa: timer::message(payload) },
         "apply_interval" if valid_mfa() && tag::is_pid(target) => {
-            let spawn = TimerAction::Spawn {
-                mfa: timer::message(payload),
-            };
-            TimerAction::Repeat {
-                period,
-                watch: Some(tag::pid_serial(target)),
-                action: Box::new(spawn),
-            }
+            let spawn = TimerAction::Spawn { mfa: timer::message(payload) };
+            TimerAction::Repeat { period, watch: Some(tag::pid_serial(target)), action: Box::new(spawn) }
         }
         _ => return Err(Error::Badarg),
     };
@@ -366,13 +283,7 @@ fn spawn_with(code: ErlFn, args: &[Term]) {
 
 /// The start of a process applying a function that does not exist
 /// (`args[0..3]` = `M`, `F`, the argument list): it dies of `undef`.
-unsafe extern "C" fn die_undef(
-    p: *mut ProcessHeader,
-    m: Term,
-    f: Term,
-    args: Term,
-    _a3: Term,
-) -> u64 {
+unsafe extern "C" fn die_undef(p: *mut ProcessHeader, m: Term, f: Term, args: Term, _a3: Term) -> u64 {
     // SAFETY: the scheduler calls a process's code with its own header.
     let proc = unsafe { Process::from_header(p) };
     let frame = proc.tuple(&[m, f, args, tag::NIL]);
@@ -406,24 +317,12 @@ mod tests {
         let other = crate::proc_bifs::kiln_bif_make_ref(p);
         assert_eq!(kiln_bif_cancel_timer(p, other), atoms::FALSE);
         // Bad times and options.
-        assert_eq!(
-            kiln_bif_send_after(p, tag::small(-1), me, tag::NIL),
-            tag::NON_VALUE
-        );
-        assert_eq!(
-            kiln_bif_send_after(p, atoms::OK, me, tag::NIL),
-            tag::NON_VALUE
-        );
-        assert_eq!(
-            kiln_bif_send_after(p, tag::small(1), tag::small(3), tag::NIL),
-            tag::NON_VALUE
-        );
+        assert_eq!(kiln_bif_send_after(p, tag::small(-1), me, tag::NIL), tag::NON_VALUE);
+        assert_eq!(kiln_bif_send_after(p, atoms::OK, me, tag::NIL), tag::NON_VALUE);
+        assert_eq!(kiln_bif_send_after(p, tag::small(1), tag::small(3), tag::NIL), tag::NON_VALUE);
         let bad = proc.tuple(&[atom::intern("bad"), atoms::TRUE]);
         let opts = proc.list(&[bad]);
-        assert_eq!(
-            kiln_bif_start_timer_4(p, tag::small(1), me, tag::NIL, opts),
-            tag::NON_VALUE
-        );
+        assert_eq!(kiln_bif_start_timer_4(p, tag::small(1), me, tag::NIL, opts), tag::NON_VALUE);
         // cancel_timer with {info, false} answers ok.
         let r = kiln_bif_start_timer(p, tag::small(60_000), me, tag::NIL);
         let info = proc.tuple(&[atom::intern("info"), atoms::FALSE]);
@@ -437,10 +336,7 @@ mod tests {
         let now_ms = (super::super::time::monotonic_ns() / 1_000_000) as i64;
         let d = deadline(tag::small(now_ms + 5_000), true).unwrap();
         let left = d.saturating_duration_since(Instant::now());
-        assert!(
-            left > Duration::from_millis(4_000) && left <= Duration::from_millis(5_001),
-            "{left:?}"
-        );
+        assert!(left > Duration::from_millis(4_000) && left <= Duration::from_millis(5_001), "{left:?}");
         let past = deadline(tag::small(now_ms), true).unwrap();
         assert!(past <= Instant::now());
         assert!(deadline(tag::small(-1), true).is_err());

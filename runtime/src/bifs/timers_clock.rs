@@ -9,18 +9,11 @@ use num_integer::Integer;
 
 use super::time::{convert_native, monotonic_ns, system_ns, unit_parts_per_second};
 use crate::abi::{ProcessHeader, Term};
-use crate::term::{
-    bif_return, make_bigint, make_i128, make_tuple, to_bigint, BifResult, Error, TermAlloc,
-};
+use crate::term::{bif_return, make_bigint, make_i128, make_tuple, to_bigint, BifResult, Error, TermAlloc};
 
 /// `Time` in unit `from` converted to unit `to`, rounded towards minus
 /// infinity (as OTP does).
-pub fn convert_time_unit<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    time: Term,
-    from: Term,
-    to: Term,
-) -> BifResult {
+pub fn convert_time_unit<H: TermAlloc + ?Sized>(h: &mut H, time: Term, from: Term, to: Term) -> BifResult {
     let t = to_bigint(time).ok_or(Error::Badarg)?;
     let from = unit_parts_per_second(from)?;
     let to = unit_parts_per_second(to)?;
@@ -34,12 +27,7 @@ fn offset_ns() -> i128 {
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_convert_time_unit(
-    p: *mut ProcessHeader,
-    time: Term,
-    from: Term,
-    to: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_convert_time_unit(p: *mut ProcessHeader, time: Term, from: Term, to: Term) -> Term {
     bif_return(p, |proc| convert_time_unit(proc, time, from, to))
 }
 
@@ -73,11 +61,7 @@ fn now_us() -> u64 {
 pub extern "C" fn kiln_bif_now(p: *mut ProcessHeader) -> Term {
     bif_return(p, |proc| {
         let us = now_us();
-        let parts = [
-            us / 1_000_000_000_000,
-            us / 1_000_000 % 1_000_000,
-            us % 1_000_000,
-        ];
+        let parts = [us / 1_000_000_000_000, us / 1_000_000 % 1_000_000, us % 1_000_000];
         let elems = parts.map(|v| crate::abi::tag::small(v as i64));
         Ok(make_tuple(proc, &elems))
     })
@@ -93,18 +77,14 @@ mod tests {
     #[test]
     fn conversions() {
         let mut h = TestHeap::new();
-        let [s, ms, us, native] =
-            ["second", "millisecond", "microsecond", "native"].map(atom::intern);
+        let [s, ms, us, native] = ["second", "millisecond", "microsecond", "native"].map(atom::intern);
         let c = |h: &mut TestHeap, t: i64, f, to| convert_time_unit(h, tag::small(t), f, to);
         assert_eq!(c(&mut h, -1, native, s), Ok(tag::small(-1)));
         assert_eq!(c(&mut h, -1, ms, us), Ok(tag::small(-1000)));
         assert_eq!(c(&mut h, 1999, ms, s), Ok(tag::small(1)));
         assert_eq!(c(&mut h, 7, s, tag::small(3)), Ok(tag::small(21)));
         assert_eq!(c(&mut h, 1, atom::intern("foo"), s), Err(Error::Badarg));
-        assert_eq!(
-            convert_time_unit(&mut h, atom::intern("x"), s, s),
-            Err(Error::Badarg)
-        );
+        assert_eq!(convert_time_unit(&mut h, atom::intern("x"), s, s), Err(Error::Badarg));
     }
 
     #[test]

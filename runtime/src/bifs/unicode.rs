@@ -23,7 +23,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::abi::{tag, ProcessHeader, Term};
 use crate::atom;
 use crate::binary::{make_binary_from_vec, sub_bitstring};
-use crate::term::{bif_return, cons, make_char_list, make_tuple, tuple_elements, view, BifResult, Error, TermAlloc, TermView};
+use crate::term::{
+    bif_return, cons, make_char_list, make_tuple, tuple_elements, view, BifResult, Error, TermAlloc, TermView,
+};
 
 // ---------------------------------------------------------------------------
 // Encodings.
@@ -809,12 +811,7 @@ fn error_rest<H: TermAlloc + ?Sized>(h: &mut H, before: &Cursor<'_>, out_latin1:
     wrap_in_frames(h, r, enclosing)
 }
 
-fn conversion_result<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    t: Term,
-    in_enc: Encoding,
-    out: Option<Encoding>,
-) -> BifResult {
+fn conversion_result<H: TermAlloc + ?Sized>(h: &mut H, t: Term, in_enc: Encoding, out: Option<Encoding>) -> BifResult {
     // Valid UTF-8 binaries convert to themselves.
     if in_enc == Encoding::Utf8 && out == Some(Encoding::Utf8) {
         if let TermView::Binary(b) = view(t) {

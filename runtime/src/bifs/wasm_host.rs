@@ -90,7 +90,8 @@ fn options(opts: Term, spec: &mut WasmSpawn) -> Result<(bool, bool), Error> {
 
 fn spawn_wasm(proc: &mut Process, path: Term, args: Term, opts: Term) -> Result<Term, Error> {
     let mut spec = WasmSpawn { path: text(path).ok_or(Error::Badarg)?.into(), ..Default::default() };
-    spec.args = list_to_vec(args).ok_or(Error::Badarg)?.into_iter().map(text).collect::<Option<_>>().ok_or(Error::Badarg)?;
+    spec.args =
+        list_to_vec(args).ok_or(Error::Badarg)?.into_iter().map(text).collect::<Option<_>>().ok_or(Error::Badarg)?;
     let (link, monitor) = options(opts, &mut spec)?;
     let code = match SPAWNER.get() {
         Some(spawner) => spawner(&spec),

@@ -413,7 +413,13 @@ pub extern "C" fn kiln_bif_bs_append(p: *mut ProcessHeader, bin: Term, flags: Te
 
 /// `'$bs_put_integer'(Builder, Value, Size, Flags)`.
 #[no_mangle]
-pub extern "C" fn kiln_bif_bs_put_integer(p: *mut ProcessHeader, b: Term, value: Term, size: Term, flags: Term) -> Term {
+pub extern "C" fn kiln_bif_bs_put_integer(
+    p: *mut ProcessHeader,
+    b: Term,
+    value: Term,
+    size: Term,
+    flags: Term,
+) -> Term {
     bif_return(p, |proc| {
         let f = flags_of(flags)?;
         let bits = segment_size(size, f.unit, false)?.ok_or(Error::Badarg)?;

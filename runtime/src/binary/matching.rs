@@ -110,11 +110,8 @@ fn read_integer<H: TermAlloc + ?Sized>(h: &mut H, src: &[u8], pos: usize, n: usi
             }
             v
         };
-        let value = if f.signed && n > 0 && raw >> (n - 1) & 1 == 1 {
-            i128::from(raw) - (1i128 << n)
-        } else {
-            i128::from(raw)
-        };
+        let value =
+            if f.signed && n > 0 && raw >> (n - 1) & 1 == 1 { i128::from(raw) - (1i128 << n) } else { i128::from(raw) };
         return Some(match i64::try_from(value) {
             Ok(v) => make_int(h, v),
             Err(_) => make_bigint(h, &BigInt::from(value)).ok()?,

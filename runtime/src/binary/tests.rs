@@ -254,7 +254,13 @@ fn append_reuses_an_unshared_buffer_and_copies_a_shared_one() {
     let p: &mut Process = &mut boxed;
     let seg = |p: &mut Process, acc: Term, byte: i64| -> Term {
         let b = append_to(p, acc, 8).expect("append");
-        let b = kiln_bif_bs_put_integer(header_of(p), b, tag::small(byte), tag::small(8), SegmentFlags::encode(false, false, 1));
+        let b = kiln_bif_bs_put_integer(
+            header_of(p),
+            b,
+            tag::small(byte),
+            tag::small(8),
+            SegmentFlags::encode(false, false, 1),
+        );
         finish(p, b).expect("finish")
     };
     let mut acc = build_with(p, |w| {

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::abi::tag;
-use crate::term::testing::TestHeap;
 use crate::term::make_list;
+use crate::term::testing::TestHeap;
 
 #[test]
 fn order_across_types() {

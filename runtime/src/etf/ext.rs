@@ -16,10 +16,13 @@
 //! A local fun (`NEW_FUN_EXT`) decodes only if this program encoded it
 //! (see `etf::funs`); its free variables are decoded like any term.
 
-use super::encode::{NEWER_REFERENCE_EXT, NEW_FUN_EXT, NEW_PID_EXT, NEW_PORT_EXT, NEW_REFERENCE_EXT, PID_EXT, PORT_EXT, REFERENCE_EXT, V4_PORT_EXT};
+use super::encode::{
+    NEWER_REFERENCE_EXT, NEW_FUN_EXT, NEW_PID_EXT, NEW_PORT_EXT, NEW_REFERENCE_EXT, PID_EXT, PORT_EXT, REFERENCE_EXT,
+    V4_PORT_EXT,
+};
+use super::tags::*;
 use super::{is_atom_tag, read_atom, Bump, EtfError, Reader, Result};
 use crate::abi::{header, tag, FunInfo, Term};
-use super::tags::*;
 
 /// The largest payload of an immediate (pid, port).
 const PAYLOAD_MASK: u64 = (1 << (64 - tag::IMMED_PAYLOAD_SHIFT)) - 1;
@@ -156,9 +159,7 @@ pub(super) fn plan_tag(r: &mut Reader<'_>, t: u8) -> Result<(usize, usize)> {
 pub(super) fn build_tag(r: &mut Reader<'_>, t: u8, bump: &mut Bump, dests: &mut Vec<*mut Term>) -> Result<Term> {
     match t {
         NEW_PID_EXT | PID_EXT => Ok(tag::pid(read_pid(r, t)?)),
-        NEW_PORT_EXT | PORT_EXT | V4_PORT_EXT => {
-            Ok((read_port(r, t)? << tag::IMMED_PAYLOAD_SHIFT) | tag::PORT)
-        }
+        NEW_PORT_EXT | PORT_EXT | V4_PORT_EXT => Ok((read_port(r, t)? << tag::IMMED_PAYLOAD_SHIFT) | tag::PORT),
         NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT | REFERENCE_EXT => {
             let n = read_ref(r, t)?;
             let p = bump.take(2)?;

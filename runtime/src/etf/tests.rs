@@ -64,10 +64,7 @@ fn atoms_and_containers() {
     assert_eq!(show(&[131, 108, 0, 0, 0, 2, 97, 1, 97, 2, 97, 3]), "[1,2|3]");
     assert_eq!(show(&[131, 108, 0, 0, 0, 0, 106]), "[]");
     assert_eq!(show(&[131, 109, 0, 0, 0, 0]), "<<>>");
-    assert_eq!(
-        show(&complex()),
-        "{1,-1,\"hi\",[1.5|ok],<<1,2,3>>,#{a => 1,b => 2},é,18446744073709551616}"
-    );
+    assert_eq!(show(&complex()), "{1,-1,\"hi\",[1.5|ok],<<1,2,3>>,#{a => 1,b => 2},é,18446744073709551616}");
     let export = [131, 113, 119, 5, b'l', b'i', b's', b't', b's', 119, 3, b'm', b'a', b'p', 97, 2];
     assert_eq!(show(&export), "fun lists:map/2");
 }

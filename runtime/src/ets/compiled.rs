@@ -48,11 +48,7 @@ pub fn lookup(t: Term) -> Option<Arc<MatchSpec>> {
 pub fn match_spec_compile(proc: &mut Process, ms: Term) -> BifResult {
     let hash = super::key::key_hash(ms);
     let existing = with_registry(|r| {
-        r.by_hash.get(&hash).and_then(|ids| {
-            ids.iter()
-                .copied()
-                .find(|id| exact_eq(r.by_ref[id].source.term(), ms))
-        })
+        r.by_hash.get(&hash).and_then(|ids| ids.iter().copied().find(|id| exact_eq(r.by_ref[id].source.term(), ms)))
     });
     if let Some(id) = existing {
         return Ok(super::registry::make_ref(proc, id));
@@ -60,13 +56,7 @@ pub fn match_spec_compile(proc: &mut Process, ms: Term) -> BifResult {
     let spec = MatchSpec::compile_owned(ms).map_err(|_| Error::Badarg)?;
     let id = crate::process::signals::next_ref();
     with_registry(|r| {
-        r.by_ref.insert(
-            id,
-            Entry {
-                spec: Arc::new(spec),
-                source: Stored::copy_of(ms),
-            },
-        );
+        r.by_ref.insert(id, Entry { spec: Arc::new(spec), source: Stored::copy_of(ms) });
         r.by_hash.entry(hash).or_default().push(id);
     });
     Ok(super::registry::make_ref(proc, id))
@@ -110,9 +100,7 @@ pub fn match_spec_test(proc: &mut Process, t: Term, ms: Term, kind: Term) -> Res
     };
     let mut h = Scratch::default();
     let mut vars = Vec::new();
-    let result = spec
-        .run(t, proc.pid(), &mut h, &mut vars)
-        .unwrap_or(atoms::FALSE);
+    let result = spec.run(t, proc.pid(), &mut h, &mut vars).unwrap_or(atoms::FALSE);
     let result = crate::copy::copy_to_process(proc, result);
     Ok(proc.tuple(&[crate::atom::intern("ok"), result, tag::NIL, tag::NIL]))
 }

@@ -60,12 +60,7 @@ pub struct HashStore {
 
 impl HashStore {
     pub fn new(kind: HashKind, keypos: usize) -> HashStore {
-        HashStore {
-            kind,
-            keypos,
-            map: BTreeMap::new(),
-            size: 0,
-        }
+        HashStore { kind, keypos, map: BTreeMap::new(), size: 0 }
     }
 
     /// Number of objects.
@@ -112,16 +107,13 @@ impl HashStore {
             self.size += 1;
             return;
         };
-        if self.kind == HashKind::Bag && group.objs().iter().any(|s| exact_eq(s.term(), obj.term()))
-        {
+        if self.kind == HashKind::Bag && group.objs().iter().any(|s| exact_eq(s.term(), obj.term())) {
             return;
         }
         // The entry key keeps pointing into the group's first object.
         match group {
             Group::One(_) => {
-                let Group::One(first) = std::mem::replace(group, Group::Many(Vec::new())) else {
-                    unreachable!()
-                };
+                let Group::One(first) = std::mem::replace(group, Group::Many(Vec::new())) else { unreachable!() };
                 *group = Group::Many(vec![first, obj]);
             }
             Group::Many(v) => v.push(obj),
@@ -164,11 +156,7 @@ impl HashStore {
     fn rekey(&mut self, mut objs: Vec<Stored>) {
         let Some(first) = objs.first() else { return };
         let hk = HKey::of(self.key(first));
-        let group = if objs.len() == 1 {
-            Group::One(objs.pop().expect("one object"))
-        } else {
-            Group::Many(objs)
-        };
+        let group = if objs.len() == 1 { Group::One(objs.pop().expect("one object")) } else { Group::Many(objs) };
         self.map.insert(hk, group);
     }
 
@@ -222,10 +210,7 @@ impl HashStore {
 
     /// The key after `key`'s position, present or not.
     pub fn next(&self, key: Term) -> Option<Term> {
-        self.map
-            .range((Bound::Excluded(HKey::of(key)), Bound::Unbounded))
-            .next()
-            .map(|(k, _)| k.key)
+        self.map.range((Bound::Excluded(HKey::of(key)), Bound::Unbounded)).next().map(|(k, _)| k.key)
     }
 
     /// Whether some object has key `key`.
@@ -236,18 +221,12 @@ impl HashStore {
     /// The objects of group number `i` in traversal order (OTP's slot);
     /// `Err(groups)` when there are fewer.
     pub fn slot(&self, i: usize) -> Result<&[Stored], usize> {
-        self.map
-            .values()
-            .nth(i)
-            .map(Group::objs)
-            .ok_or(self.map.len())
+        self.map.values().nth(i).map(Group::objs).ok_or(self.map.len())
     }
 
     /// The groups whose hash is at least `hash`, in traversal order.
     pub fn groups_from(&self, hash: u32) -> impl Iterator<Item = (u32, &[Stored])> {
-        self.map
-            .range(HKey::slot_start(hash)..)
-            .map(|(k, g)| (k.hash, g.objs()))
+        self.map.range(HKey::slot_start(hash)..).map(|(k, g)| (k.hash, g.objs()))
     }
 
     /// Every object, in traversal order.

@@ -105,22 +105,11 @@ fn safe_fixed(proc: &mut Process, table: &Table, monotonic: bool) -> Term {
         crate::term::make_i128(proc, mono)
     } else {
         let us = sys.div_euclid(1000);
-        let (mega, rest) = (
-            us.div_euclid(1_000_000_000_000),
-            us.rem_euclid(1_000_000_000_000),
-        );
+        let (mega, rest) = (us.div_euclid(1_000_000_000_000), us.rem_euclid(1_000_000_000_000));
         let (secs, micros) = (rest / 1_000_000, rest % 1_000_000);
-        proc.tuple(&[
-            tag::small(mega as i64),
-            tag::small(secs as i64),
-            tag::small(micros as i64),
-        ])
+        proc.tuple(&[tag::small(mega as i64), tag::small(secs as i64), tag::small(micros as i64)])
     };
-    let fixers: Vec<Term> = meta
-        .fixations
-        .iter()
-        .map(|&(pid, n)| proc.tuple(&[pid, tag::small(n as i64)]))
-        .collect();
+    let fixers: Vec<Term> = meta.fixations.iter().map(|&(pid, n)| proc.tuple(&[pid, tag::small(n as i64)])).collect();
     let list = proc.list(&fixers);
     proc.tuple(&[time, list])
 }

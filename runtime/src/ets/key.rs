@@ -30,18 +30,12 @@ pub struct HKey {
 impl HKey {
     /// The entry key for `key`.
     pub fn of(key: Term) -> HKey {
-        HKey {
-            hash: key_hash(key),
-            key,
-        }
+        HKey { hash: key_hash(key), key }
     }
 
     /// The position before every key whose hash is at least `hash`.
     pub fn slot_start(hash: u32) -> HKey {
-        HKey {
-            hash,
-            key: tag::NON_VALUE,
-        }
+        HKey { hash, key: tag::NON_VALUE }
     }
 }
 
@@ -52,14 +46,12 @@ pub fn key_hash(key: Term) -> u32 {
 
 impl Ord for HKey {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.hash
-            .cmp(&other.hash)
-            .then_with(|| match (self.key, other.key) {
-                (a, b) if a == b => Ordering::Equal,
-                (tag::NON_VALUE, _) => Ordering::Less,
-                (_, tag::NON_VALUE) => Ordering::Greater,
-                (a, b) => compare_exact(a, b),
-            })
+        self.hash.cmp(&other.hash).then_with(|| match (self.key, other.key) {
+            (a, b) if a == b => Ordering::Equal,
+            (tag::NON_VALUE, _) => Ordering::Less,
+            (_, tag::NON_VALUE) => Ordering::Greater,
+            (a, b) => compare_exact(a, b),
+        })
     }
 }
 

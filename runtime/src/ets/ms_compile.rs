@@ -83,9 +83,7 @@ pub enum Expr {
 pub fn variable(t: Term) -> Option<u32> {
     let name = crate::atom::try_name(t)?;
     let digits = name.strip_prefix('$')?;
-    if digits.is_empty()
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-        || (digits.len() > 1 && digits.starts_with('0'))
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0'))
     {
         return None;
     }
@@ -158,12 +156,8 @@ impl Compiler {
                 let seen = std::mem::replace(&mut self.bound[s as usize], true);
                 Ok(if seen { Pat::Cmp(s) } else { Pat::Bind(s) })
             }
-            TermView::Tuple(es) => Ok(Pat::Tuple(
-                es.iter().map(|&e| self.head(e)).collect::<Result<_, _>>()?,
-            )),
-            TermView::Cons(h, tl) => {
-                Ok(Pat::Cons(Box::new(self.head(h)?), Box::new(self.head(tl)?)))
-            }
+            TermView::Tuple(es) => Ok(Pat::Tuple(es.iter().map(|&e| self.head(e)).collect::<Result<_, _>>()?)),
+            TermView::Cons(h, tl) => Ok(Pat::Cons(Box::new(self.head(h)?), Box::new(self.head(tl)?))),
             TermView::Map(m) => {
                 let mut pairs = Vec::with_capacity(m.len());
                 for (k, v) in m.iter() {
@@ -257,7 +251,10 @@ impl Compiler {
             }
             [f, args @ ..] if tag::is_atom(*f) && variable(*f).is_none() => self.call(t, *f, args),
             _ => {
-                self.error(format!("{} is neither a function call, nor a tuple (tuples are written {{{{ ... }}}}).", show(t)));
+                self.error(format!(
+                    "{} is neither a function call, nor a tuple (tuples are written {{{{ ... }}}}).",
+                    show(t)
+                ));
                 Expr::Const(t)
             }
         }
@@ -270,27 +267,21 @@ impl Compiler {
     fn call(&mut self, t: Term, f: Term, args: &[Term]) -> Expr {
         let name = crate::atom::name(f);
         let form = |s: &mut Compiler, what: &str| {
-            s.error(format!(
-                "Special form '{name}' called {what} in {}.",
-                show(t)
-            ));
+            s.error(format!("Special form '{name}' called {what} in {}.", show(t)));
             Expr::Const(t)
         };
         match name {
             "const" if args.len() == 1 => Expr::Const(args[0]),
             "const" => form(self, "with more than one argument"),
-            "and" | "or" | "andalso" | "andthen" | "orelse" if args.is_empty() => {
-                form(self, "without arguments")
-            }
+            "and" | "or" | "andalso" | "andthen" | "orelse" if args.is_empty() => form(self, "without arguments"),
             "and" => Expr::And(self.args(args)),
             "or" => Expr::Or(self.args(args)),
             "andalso" | "andthen" => Expr::AndAlso(self.args(args)),
             "orelse" => Expr::OrElse(self.args(args)),
             "self" if args.is_empty() => Expr::SelfPid,
             "self" => form(self, "with arguments"),
-            "message" | "is_seq_trace" | "get_seq_token" | "return_trace" | "exception_trace"
-            | "display" | "process_dump" | "enable_trace" | "disable_trace" | "trace"
-            | "caller" | "silent" | "caller_line" => {
+            "message" | "is_seq_trace" | "get_seq_token" | "return_trace" | "exception_trace" | "display"
+            | "process_dump" | "enable_trace" | "disable_trace" | "trace" | "caller" | "silent" | "caller_line" => {
                 self.error(format!("Special form '{name}' used in wrong dialect."));
                 Expr::Const(t)
             }
@@ -301,11 +292,7 @@ impl Compiler {
             _ => match Func::lookup(name, args.len()) {
                 Ok(func) => Expr::Call(func, self.args(args)),
                 Err(trace_only) => {
-                    let what = if trace_only {
-                        "cannot be called in this context"
-                    } else {
-                        "does_not_exist"
-                    };
+                    let what = if trace_only { "cannot be called in this context" } else { "does_not_exist" };
                     self.error(format!("Function {}/{} {what}.", show(f), args.len()));
                     Expr::Const(t)
                 }
@@ -323,15 +310,8 @@ impl Compiler {
             return None;
         }
         let body = self.expr_list(body);
-        let bound = (0..self.bound.len() as u32)
-            .filter(|&s| self.bound[s as usize])
-            .collect();
-        Some(Clause {
-            head,
-            guards,
-            body,
-            bound,
-        })
+        let bound = (0..self.bound.len() as u32).filter(|&s| self.bound[s as usize]).collect();
+        Some(Clause { head, guards, body, bound })
     }
 }
 
@@ -367,8 +347,7 @@ fn split(ms: Term) -> Result<Vec<(Term, Term, Term)>, String> {
     if !tag::is_list(ms) && ms != tag::NIL {
         return Err("Match programs are not in a list.".into());
     }
-    let items = crate::term::list_to_vec(ms)
-        .ok_or_else(|| "Match programs are not in a proper list.".to_string())?;
+    let items = crate::term::list_to_vec(ms).ok_or_else(|| "Match programs are not in a proper list.".to_string())?;
     let mut out = Vec::with_capacity(items.len());
     for c in items {
         match crate::term::tuple_elements(c) {
@@ -391,11 +370,7 @@ impl MatchSpec {
         for (i, v) in slots.values_mut().enumerate() {
             *v = i as u32;
         }
-        let mut c = Compiler {
-            slots,
-            bound: Vec::new(),
-            errors: Vec::new(),
-        };
+        let mut c = Compiler { slots, bound: Vec::new(), errors: Vec::new() };
         let mut clauses = Vec::with_capacity(parts.len());
         for (h, g, b) in parts {
             match c.clause(h, g, b) {
@@ -403,11 +378,7 @@ impl MatchSpec {
                 _ => return Err(c.errors),
             }
         }
-        Ok(MatchSpec {
-            clauses,
-            nvars: c.slots.len(),
-            _source: None,
-        })
+        Ok(MatchSpec { clauses, nvars: c.slots.len(), _source: None })
     }
 
     /// Compiles a copy of `ms` that the result owns, so it may outlive the

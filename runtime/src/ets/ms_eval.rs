@@ -12,9 +12,7 @@ use super::ms_compile::{Clause, Expr, MatchSpec, Pat};
 use crate::abi::{tag, Term};
 use crate::atom::known;
 use crate::compare::exact_eq;
-use crate::term::{
-    atoms, cons, make_list, make_map_from_pairs, make_tuple, map_view, view, TermAlloc, TermView,
-};
+use crate::term::{atoms, cons, make_list, make_map_from_pairs, make_tuple, map_view, view, TermAlloc, TermView};
 
 /// What expressions can refer to.
 struct Env<'a> {
@@ -34,9 +32,7 @@ impl MatchSpec {
         h: &mut H,
         vars: &mut Vec<Term>,
     ) -> Option<Term> {
-        self.clauses
-            .iter()
-            .find_map(|c| run_clause(c, self.nvars, obj, self_pid, h, vars))
+        self.clauses.iter().find_map(|c| run_clause(c, self.nvars, obj, self_pid, h, vars))
     }
 }
 
@@ -53,12 +49,7 @@ fn run_clause<H: TermAlloc + ?Sized>(
     if !matches(&c.head, obj, vars) {
         return None;
     }
-    let env = Env {
-        self_pid,
-        whole: obj,
-        vars,
-        bound: &c.bound,
-    };
+    let env = Env { self_pid, whole: obj, vars, bound: &c.bound };
     for g in &c.guards {
         if eval(g, &env, h, false)? != atoms::TRUE {
             return None;
@@ -79,9 +70,7 @@ fn matches(p: &Pat, t: Term, vars: &mut [Term]) -> bool {
         Pat::Cmp(s) => exact_eq(vars[*s as usize], t),
         Pat::Eq(c) => *c == t || exact_eq(*c, t),
         Pat::Tuple(ps) => match view(t) {
-            TermView::Tuple(es) if es.len() == ps.len() => {
-                ps.iter().zip(es).all(|(p, &e)| matches(p, e, vars))
-            }
+            TermView::Tuple(es) if es.len() == ps.len() => ps.iter().zip(es).all(|(p, &e)| matches(p, e, vars)),
             _ => false,
         },
         Pat::Cons(hp, tp) => match view(t) {
@@ -89,9 +78,7 @@ fn matches(p: &Pat, t: Term, vars: &mut [Term]) -> bool {
             _ => false,
         },
         Pat::Map(pairs) => match map_view(t) {
-            Some(m) => pairs
-                .iter()
-                .all(|(k, p)| m.get(*k).is_some_and(|v| matches(p, v, vars))),
+            Some(m) => pairs.iter().all(|(k, p)| m.get(*k).is_some_and(|v| matches(p, v, vars))),
             None => false,
         },
     }
@@ -135,19 +122,11 @@ fn eval<H: TermAlloc + ?Sized>(e: &Expr, env: &Env<'_>, h: &mut H, catch: bool) 
             if vals.iter().any(|&v| v != atoms::TRUE && v != atoms::FALSE) {
                 return fail();
             }
-            let result = if is_and {
-                vals.iter().all(|&v| v == atoms::TRUE)
-            } else {
-                vals.contains(&atoms::TRUE)
-            };
+            let result = if is_and { vals.iter().all(|&v| v == atoms::TRUE) } else { vals.contains(&atoms::TRUE) };
             Some(crate::term::boolean(result))
         }
         Expr::AndAlso(args) | Expr::OrElse(args) => {
-            let stop = if matches!(e, Expr::AndAlso(_)) {
-                atoms::FALSE
-            } else {
-                atoms::TRUE
-            };
+            let stop = if matches!(e, Expr::AndAlso(_)) { atoms::FALSE } else { atoms::TRUE };
             let (last, init) = args.split_last()?;
             for a in init {
                 match eval(a, env, h, catch)? {
@@ -161,11 +140,6 @@ fn eval<H: TermAlloc + ?Sized>(e: &Expr, env: &Env<'_>, h: &mut H, catch: bool) 
     }
 }
 
-fn eval_all<H: TermAlloc + ?Sized>(
-    es: &[Expr],
-    env: &Env<'_>,
-    h: &mut H,
-    catch: bool,
-) -> Option<Vec<Term>> {
+fn eval_all<H: TermAlloc + ?Sized>(es: &[Expr], env: &Env<'_>, h: &mut H, catch: bool) -> Option<Vec<Term>> {
     es.iter().map(|e| eval(e, env, h, catch)).collect()
 }

@@ -159,9 +159,7 @@ impl Func {
             Node1
                 if matches!(
                     crate::term::view(a),
-                    crate::term::TermView::Pid(_)
-                        | crate::term::TermView::Port(_)
-                        | crate::term::TermView::Ref(_)
+                    crate::term::TermView::Pid(_) | crate::term::TermView::Port(_) | crate::term::TermView::Ref(_)
                 ) =>
             {
                 Ok(node_name())

@@ -32,10 +32,7 @@ pub fn table_for(proc: &Process, t: Term, need: Need) -> Result<Arc<Table>, Erro
 
 /// Copies the stored objects onto the caller's heap, as a list.
 pub fn copy_list<'a>(proc: &mut Process, objs: impl IntoIterator<Item = &'a Stored>) -> Term {
-    let copies: Vec<Term> = objs
-        .into_iter()
-        .map(|s| copy_to_process(proc, s.term()))
-        .collect();
+    let copies: Vec<Term> = objs.into_iter().map(|s| copy_to_process(proc, s.term())).collect();
     proc.list(&copies)
 }
 
@@ -74,11 +71,7 @@ pub fn delete_object(proc: &mut Process, t: Term, obj: Term) -> BifResult {
 /// The objects of an `insert` argument (one tuple or a proper list of
 /// them), each holding a key; `badarg` otherwise.
 fn objects(objs: Term, keypos: usize) -> Result<Vec<Term>, Error> {
-    let list = if tuple_elements(objs).is_some() {
-        vec![objs]
-    } else {
-        list_to_vec(objs).ok_or(Error::Badarg)?
-    };
+    let list = if tuple_elements(objs).is_some() { vec![objs] } else { list_to_vec(objs).ok_or(Error::Badarg)? };
     if list.iter().all(|&o| key_of(o, keypos).is_some()) {
         Ok(list)
     } else {
@@ -99,12 +92,7 @@ pub fn insert(proc: &mut Process, t: Term, objs: Term, only_new: bool) -> BifRes
     }
     let stored: Vec<Stored> = list.iter().map(|&o| Stored::copy_of(o)).collect();
     let mut data = table.write();
-    if only_new
-        && list.iter().any(|&o| {
-            data.store
-                .contains(key_of(o, table.keypos).expect("checked"))
-        })
-    {
+    if only_new && list.iter().any(|&o| data.store.contains(key_of(o, table.keypos).expect("checked"))) {
         return Ok(atoms::FALSE);
     }
     for s in stored {
@@ -137,10 +125,7 @@ pub fn lookup_element(proc: &mut Process, t: Term, key: Term, pos: Term) -> BifR
     if objs.is_empty() {
         return Err(Error::Badarg);
     }
-    let elems: Vec<Term> = objs
-        .iter()
-        .map(|s| s.element(pos).ok_or(Error::Badarg))
-        .collect::<Result<_, _>>()?;
+    let elems: Vec<Term> = objs.iter().map(|s| s.element(pos).ok_or(Error::Badarg)).collect::<Result<_, _>>()?;
     let copies: Vec<Term> = elems.iter().map(|&e| copy_to_process(proc, e)).collect();
     if table.kind.is_set() {
         Ok(copies[0])
@@ -168,11 +153,7 @@ pub fn take(proc: &mut Process, t: Term, key: Term) -> BifResult {
 pub fn first(proc: &mut Process, t: Term, last: bool) -> BifResult {
     let table = table_for(proc, t, Need::Read)?;
     let data = table.read();
-    let key = if last {
-        data.store.last()
-    } else {
-        data.store.first()
-    };
+    let key = if last { data.store.last() } else { data.store.first() };
     Ok(key.map_or_else(end_of_table, |k| copy_to_process(proc, k)))
 }
 
@@ -185,11 +166,7 @@ pub fn next(proc: &mut Process, t: Term, key: Term, prev: bool) -> BifResult {
     if table.kind != Kind::OrderedSet && !data.knows_key(key) {
         return Err(Error::Badarg);
     }
-    let found = if prev {
-        data.store.prev(key)
-    } else {
-        data.store.next(key)
-    };
+    let found = if prev { data.store.prev(key) } else { data.store.next(key) };
     Ok(found.map_or_else(end_of_table, |k| copy_to_process(proc, k)))
 }
 
@@ -266,11 +243,7 @@ pub fn give_away(proc: &mut Process, t: Term, pid: Term, gift: Term) -> BifResul
 /// `{protection, P}`, alone or in a list; owner only.
 pub fn setopts(proc: &mut Process, t: Term, opts: Term) -> BifResult {
     let table = table_for(proc, t, Need::Owner)?;
-    let list = if tuple_elements(opts).is_some() {
-        vec![opts]
-    } else {
-        list_to_vec(opts).ok_or(Error::Badarg)?
-    };
+    let list = if tuple_elements(opts).is_some() { vec![opts] } else { list_to_vec(opts).ok_or(Error::Badarg)? };
     let mut changes = Vec::with_capacity(list.len());
     for o in list {
         changes.push(setopt(o)?);
@@ -278,10 +251,7 @@ pub fn setopts(proc: &mut Process, t: Term, opts: Term) -> BifResult {
     for c in changes {
         match c {
             SetOpt::Heir(h) => {
-                table.meta().heir = h.map(|(pid, data)| super::table::Heir {
-                    pid,
-                    data: Stored::copy_of(data),
-                })
+                table.meta().heir = h.map(|(pid, data)| super::table::Heir { pid, data: Stored::copy_of(data) })
             }
             SetOpt::Protection(a) => table.set_access(a),
         }
@@ -297,13 +267,9 @@ enum SetOpt {
 fn setopt(o: Term) -> Result<SetOpt, Error> {
     let elems = tuple_elements(o).ok_or(Error::Badarg)?;
     match (elems.first().and_then(|&k| crate::atom::try_name(k)), elems) {
-        (Some("heir"), &[_, none]) if crate::atom::try_name(none) == Some("none") => {
-            Ok(SetOpt::Heir(None))
-        }
+        (Some("heir"), &[_, none]) if crate::atom::try_name(none) == Some("none") => Ok(SetOpt::Heir(None)),
         (Some("heir"), &[_, pid, data]) if tag::is_pid(pid) => Ok(SetOpt::Heir(Some((pid, data)))),
-        (Some("protection"), &[_, p]) => Access::parse(p)
-            .map(SetOpt::Protection)
-            .ok_or(Error::Badarg),
+        (Some("protection"), &[_, p]) => Access::parse(p).map(SetOpt::Protection).ok_or(Error::Badarg),
         _ => Err(Error::Badarg),
     }
 }
@@ -323,10 +289,7 @@ pub fn safe_fixtable(proc: &mut Process, t: Term, fix: Term) -> BifResult {
 fn fix_table(table: &Table, pid: Term) {
     let mut meta = table.meta();
     if meta.fixations.is_empty() {
-        let now = (
-            crate::bifs::time::monotonic_ns(),
-            crate::bifs::time::system_ns(),
-        );
+        let now = (crate::bifs::time::monotonic_ns(), crate::bifs::time::system_ns());
         meta.fixed_at = Some(now);
         table.write().set_fixed(true);
     }

@@ -28,8 +28,7 @@ static NAMES: RwLock<BTreeMap<Term, Arc<Table>>> = RwLock::new(BTreeMap::new());
 
 const SHARDS: usize = 16;
 /// Per process (by pid serial): the tables it owns and has fixed.
-static PROCS: [Mutex<BTreeMap<u64, ProcTables>>; SHARDS] =
-    [const { Mutex::new(BTreeMap::new()) }; SHARDS];
+static PROCS: [Mutex<BTreeMap<u64, ProcTables>>; SHARDS] = [const { Mutex::new(BTreeMap::new()) }; SHARDS];
 /// Entries in [`PROCS`]: lets the exit of a process that never touched a
 /// table skip the lookup.
 static PROC_ENTRIES: AtomicUsize = AtomicUsize::new(0);
@@ -41,9 +40,7 @@ struct ProcTables {
 }
 
 fn procs(serial: u64) -> MutexGuard<'static, BTreeMap<u64, ProcTables>> {
-    PROCS[(serial as usize) % SHARDS]
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
+    PROCS[(serial as usize) % SHARDS].lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn with_proc(pid: Term, f: impl FnOnce(&mut ProcTables)) {
@@ -85,17 +82,9 @@ pub enum Found {
 /// atom).
 pub fn find(t: Term) -> Found {
     let found = if tag::is_atom(t) {
-        NAMES
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&t)
-            .cloned()
+        NAMES.read().unwrap_or_else(PoisonError::into_inner).get(&t).cloned()
     } else if let Some(n) = crate::process::signals::ref_number(t) {
-        TABLES
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&n)
-            .cloned()
+        TABLES.read().unwrap_or_else(PoisonError::into_inner).get(&n).cloned()
     } else {
         return Found::BadId;
     };
@@ -115,12 +104,7 @@ pub fn resolve(t: Term) -> Result<Arc<Table>, Error> {
 
 /// The table with id number `tid`, if it exists.
 pub fn by_tid(tid: u64) -> Option<Arc<Table>> {
-    TABLES
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&tid)
-        .cloned()
-        .filter(|t| !t.is_deleted())
+    TABLES.read().unwrap_or_else(PoisonError::into_inner).get(&tid).cloned().filter(|t| !t.is_deleted())
 }
 
 /// Creates a table owned by `owner`; `badarg` if it is named and the name
@@ -135,10 +119,7 @@ pub fn create(name: Term, owner: Term, opts: &Options) -> Result<Arc<Table>, Err
         }
         names.insert(name, table.clone());
     }
-    TABLES
-        .write()
-        .unwrap_or_else(PoisonError::into_inner)
-        .insert(tid, table.clone());
+    TABLES.write().unwrap_or_else(PoisonError::into_inner).insert(tid, table.clone());
     with_proc(owner, |p| p.owned.push(tid));
     Ok(table)
 }
@@ -147,16 +128,10 @@ pub fn create(name: Term, owner: Term, opts: &Options) -> Result<Arc<Table>, Err
 /// freed (an operation still holding it finds it marked deleted).
 pub fn delete(table: &Arc<Table>) {
     table.mark_deleted();
-    TABLES
-        .write()
-        .unwrap_or_else(PoisonError::into_inner)
-        .remove(&table.tid);
+    TABLES.write().unwrap_or_else(PoisonError::into_inner).remove(&table.tid);
     if table.named {
         let mut names = NAMES.write().unwrap_or_else(PoisonError::into_inner);
-        if names
-            .get(&table.name())
-            .is_some_and(|t| Arc::ptr_eq(t, table))
-        {
+        if names.get(&table.name()).is_some_and(|t| Arc::ptr_eq(t, table)) {
             names.remove(&table.name());
         }
     }
@@ -178,10 +153,7 @@ pub fn rename(table: &Arc<Table>, name: Term) -> Result<(), Error> {
     if names.contains_key(&name) {
         return Err(Error::Badarg);
     }
-    if names
-        .get(&table.name())
-        .is_some_and(|t| Arc::ptr_eq(t, table))
-    {
+    if names.get(&table.name()).is_some_and(|t| Arc::ptr_eq(t, table)) {
         names.remove(&table.name());
     }
     names.insert(name, table.clone());
@@ -191,13 +163,7 @@ pub fn rename(table: &Arc<Table>, name: Term) -> Result<(), Error> {
 
 /// Every table, oldest first.
 pub fn all() -> Vec<Arc<Table>> {
-    TABLES
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .values()
-        .filter(|t| !t.is_deleted())
-        .cloned()
-        .collect()
+    TABLES.read().unwrap_or_else(PoisonError::into_inner).values().filter(|t| !t.is_deleted()).cloned().collect()
 }
 
 /// Makes `to` the owner of `table` (owned by `from`).
@@ -219,18 +185,14 @@ pub fn note_fixer(pid: Term, tid: u64, fixed: bool) {
 
 /// Whether `pid` is a process that is alive and not ending.
 pub fn is_alive(pid: Term) -> bool {
-    crate::process::table::lookup(tag::pid_serial(pid))
-        .is_some_and(|s| !s.sig.is_dying() && !s.sig.lock().closed)
+    crate::process::table::lookup(tag::pid_serial(pid)).is_some_and(|s| !s.sig.is_dying() && !s.sig.lock().closed)
 }
 
 /// Sends `{'ETS-TRANSFER', Tab, From, Data}` to `to`.
 pub fn send_transfer(table: &Table, from: Term, to: Term, data: Term) {
     let mut h = Scratch::default();
     let id = table.id_term(&mut h);
-    let msg = make_tuple(
-        &mut h,
-        &[crate::atom::intern("ETS-TRANSFER"), id, from, data],
-    );
+    let msg = make_tuple(&mut h, &[crate::atom::intern("ETS-TRANSFER"), id, from, data]);
     crate::mailbox::send(to, msg);
 }
 

@@ -96,12 +96,7 @@ fn eq_body(a: Term, b: Term, const_mode: bool) -> bool {
                 }
             }
             _ => {
-                if a != b
-                    || atom_is(a, "_")
-                    || atom_is(a, "$$")
-                    || atom_is(a, "$_")
-                    || (cm && variable(a).is_some())
-                {
+                if a != b || atom_is(a, "_") || atom_is(a, "$$") || atom_is(a, "$_") || (cm && variable(a).is_some()) {
                     return false;
                 }
             }
@@ -130,10 +125,7 @@ pub fn select_replace(proc: &mut Process, t: Term, ms: Term) -> BifResult {
     let mut run = Runner::new(&spec, proc.pid());
     let mut replacement = |s: &Stored| {
         let r = run.apply(s.term())?;
-        let same_key = match (
-            super::key::key_of(r, keypos),
-            super::key::key_of(s.term(), keypos),
-        ) {
+        let same_key = match (super::key::key_of(r, keypos), super::key::key_of(s.term(), keypos)) {
             (Some(a), Some(b)) => exact_eq(a, b),
             _ => false,
         };
@@ -145,9 +137,7 @@ pub fn select_replace(proc: &mut Process, t: Term, ms: Term) -> BifResult {
         Store::Hash(h) if table.kind == Kind::DuplicateBag => h.replace_each(replacement),
         store => {
             let mut new_objs = Vec::new();
-            for_candidates(store, &spec, keypos, false, |s| {
-                new_objs.extend(replacement(s))
-            });
+            for_candidates(store, &spec, keypos, false, |s| new_objs.extend(replacement(s)));
             let n = new_objs.len();
             for o in new_objs {
                 store.insert(o);

@@ -48,28 +48,20 @@ pub struct Runner<'a> {
 
 impl<'a> Runner<'a> {
     pub fn new(ms: &'a MatchSpec, self_pid: Term) -> Runner<'a> {
-        Runner {
-            ms,
-            self_pid,
-            scratch: Scratch::default(),
-            vars: Vec::new(),
-        }
+        Runner { ms, self_pid, scratch: Scratch::default(), vars: Vec::new() }
     }
 
     /// The result for `obj`, valid until the next call.
     pub fn apply(&mut self, obj: Term) -> Option<Term> {
         self.scratch.reset();
-        self.ms
-            .run(obj, self.self_pid, &mut self.scratch, &mut self.vars)
+        self.ms.run(obj, self.self_pid, &mut self.scratch, &mut self.vars)
     }
 }
 
 /// Compiles a match specification given to an operation (`badarg` if it
 /// is not one).
 pub fn compile_arg(ms: Term) -> Result<std::sync::Arc<MatchSpec>, Error> {
-    MatchSpec::compile(ms)
-        .map(std::sync::Arc::new)
-        .map_err(|_| Error::Badarg)
+    MatchSpec::compile(ms).map(std::sync::Arc::new).map_err(|_| Error::Badarg)
 }
 
 /// The match specification of a continuation: the specification itself,
@@ -91,13 +83,7 @@ pub fn pattern_ms(proc: &mut Process, pattern: Term, result: &str) -> Term {
 }
 
 /// Calls `f` on every candidate object of `ms` (see the module doc).
-pub fn for_candidates(
-    data: &Store,
-    ms: &MatchSpec,
-    keypos: usize,
-    reverse: bool,
-    mut f: impl FnMut(&Stored),
-) {
+pub fn for_candidates(data: &Store, ms: &MatchSpec, keypos: usize, reverse: bool, mut f: impl FnMut(&Stored)) {
     match ms.bound_keys(keypos) {
         Some(keys) => {
             for k in ordered_keys(data, keys, reverse) {
@@ -206,25 +192,13 @@ enum Resume {
 const HASH_END: u64 = 1 << 32;
 
 /// `select/3`, `select_reverse/3` (and `match/3`, `match_object/3`).
-pub fn select_chunk(
-    proc: &mut Process,
-    t: Term,
-    ms: Term,
-    limit_t: Term,
-    reverse: bool,
-) -> BifResult {
+pub fn select_chunk(proc: &mut Process, t: Term, ms: Term, limit_t: Term, reverse: bool) -> BifResult {
     let table = table_for(proc, t, Need::Read)?;
     let n = limit(limit_t)?;
     let spec = compile_arg(ms)?;
     let resume = match table.kind {
-        super::table::Kind::OrderedSet => Resume::Tree {
-            after: None,
-            reverse,
-        },
-        _ => Resume::Hash {
-            next: 0,
-            rest: Vec::new(),
-        },
+        super::table::Kind::OrderedSet => Resume::Tree { after: None, reverse },
+        _ => Resume::Hash { next: 0, rest: Vec::new() },
     };
     chunk(proc, &table, ms, &spec, n, resume)
 }
@@ -238,28 +212,10 @@ pub fn select_continue(proc: &mut Process, cont: Term) -> BifResult {
     let int = |t: Term| crate::term::to_i64(t).ok_or(Error::Badarg);
     let (tid, ms, n, resume) = match *elems {
         [tid, next, n, ms, rest, _] => {
-            let next = u64::try_from(int(next)?)
-                .map_err(|_| Error::Badarg)?
-                .min(HASH_END);
-            (
-                tid,
-                ms,
-                n,
-                Resume::Hash {
-                    next,
-                    rest: list_to_vec(rest).ok_or(Error::Badarg)?,
-                },
-            )
+            let next = u64::try_from(int(next)?).map_err(|_| Error::Badarg)?.min(HASH_END);
+            (tid, ms, n, Resume::Hash { next, rest: list_to_vec(rest).ok_or(Error::Badarg)? })
         }
-        [tid, last, _, n, ms, _, rev, _] => (
-            tid,
-            ms,
-            n,
-            Resume::Tree {
-                after: Some(last),
-                reverse: int(rev)? == 1,
-            },
-        ),
+        [tid, last, _, n, ms, _, rev, _] => (tid, ms, n, Resume::Tree { after: Some(last), reverse: int(rev)? == 1 }),
         _ => return Err(Error::Badarg),
     };
     if crate::process::signals::ref_number(tid).is_none() {
@@ -271,14 +227,7 @@ pub fn select_continue(proc: &mut Process, cont: Term) -> BifResult {
 }
 
 /// Runs one chunk and shapes the answer.
-fn chunk(
-    proc: &mut Process,
-    table: &Table,
-    ms: Term,
-    spec: &MatchSpec,
-    n: usize,
-    resume: Resume,
-) -> BifResult {
+fn chunk(proc: &mut Process, table: &Table, ms: Term, spec: &MatchSpec, n: usize, resume: Resume) -> BifResult {
     let me = proc.pid();
     let mut run = Runner::new(spec, me);
     let data = table.read();
@@ -291,8 +240,7 @@ fn chunk(
                 if let Some(r) = run.apply(s.term()) {
                     out.push(copy_to_process(proc, r));
                     if out.len() == n {
-                        last = super::key::key_of(s.term(), table.keypos)
-                            .expect("stored objects hold their key");
+                        last = super::key::key_of(s.term(), table.keypos).expect("stored objects hold their key");
                         break;
                     }
                 }
@@ -302,16 +250,7 @@ fn chunk(
             }
             let last = copy_to_process(proc, last);
             let flag = tag::small(i64::from(reverse));
-            let cont = proc.tuple(&[
-                tid,
-                last,
-                tag::NIL,
-                tag::small(n as i64),
-                ms,
-                tag::NIL,
-                flag,
-                tag::small(0),
-            ]);
+            let cont = proc.tuple(&[tid, last, tag::NIL, tag::small(n as i64), ms, tag::NIL, flag, tag::small(0)]);
             let list = proc.list(&out);
             Ok(proc.tuple(&[list, cont]))
         }
@@ -340,14 +279,7 @@ fn chunk(
             let more = rest.split_off(n);
             let more_list = proc.list(&more);
             let next_t = make_int(proc, next_hash as i64);
-            let cont = proc.tuple(&[
-                tid,
-                next_t,
-                tag::small(n as i64),
-                ms,
-                more_list,
-                tag::small(more.len() as i64),
-            ]);
+            let cont = proc.tuple(&[tid, next_t, tag::small(n as i64), ms, more_list, tag::small(more.len() as i64)]);
             let list = proc.list(&rest);
             Ok(proc.tuple(&[list, cont]))
         }

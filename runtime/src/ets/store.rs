@@ -39,11 +39,7 @@ struct Ghosts {
 
 impl Data {
     pub fn new(store: Store, keypos: usize) -> Data {
-        Data {
-            store,
-            ghosts: None,
-            keypos,
-        }
+        Data { store, ghosts: None, keypos }
     }
 
     /// Starts or stops remembering deleted keys.
@@ -57,11 +53,7 @@ impl Data {
 
     /// Whether `next/2` accepts `key`: present, or deleted while fixed.
     pub fn knows_key(&self, key: Term) -> bool {
-        self.store.contains(key)
-            || self
-                .ghosts
-                .as_ref()
-                .is_some_and(|g| g.set.contains(&HKey::of(key)))
+        self.store.contains(key) || self.ghosts.as_ref().is_some_and(|g| g.set.contains(&HKey::of(key)))
     }
 
     fn note_gone(&mut self, key: Term) {
@@ -107,9 +99,7 @@ impl Data {
         let n = self.store.retain(|s| {
             let k = keep(s);
             if !k {
-                gone.push(Stored::copy_of(
-                    key_of(s.term(), keypos).expect("stored objects hold their key"),
-                ));
+                gone.push(Stored::copy_of(key_of(s.term(), keypos).expect("stored objects hold their key")));
             }
             k
         });

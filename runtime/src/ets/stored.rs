@@ -38,22 +38,14 @@ impl Stored {
     pub fn copy_of(t: Term) -> Stored {
         let words = crate::copy::size_of(t);
         if words == 0 {
-            return Stored {
-                term: t,
-                block: None,
-                _refs: OffHeap::default(),
-            };
+            return Stored { term: t, block: None, _refs: OffHeap::default() };
         }
         let block = Block::new(words);
         let mut off_heap = OffHeap::default();
         // SAFETY: the block is fresh, has `size_of(t)` words and cannot
         // overlap `t`.
         let term = unsafe { crate::copy::copy_into(t, block.start(), &mut off_heap) };
-        Stored {
-            term,
-            block: Some(block),
-            _refs: off_heap,
-        }
+        Stored { term, block: Some(block), _refs: off_heap }
     }
 
     /// The stored term.
@@ -104,11 +96,7 @@ impl Stored {
 
 impl std::fmt::Debug for Stored {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Stored({})",
-            crate::format::format_term(self.term, crate::format::Mode::Write)
-        )
+        write!(f, "Stored({})", crate::format::format_term(self.term, crate::format::Mode::Write))
     }
 }
 

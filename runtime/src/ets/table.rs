@@ -159,19 +159,13 @@ impl Options {
 
     fn apply_pair(&mut self, k: Term, v: Term) -> Result<(), Error> {
         match crate::atom::try_name(k).ok_or(Error::Badarg)? {
-            "keypos" if tag::is_small(v) && tag::small_value(v) >= 1 => {
-                self.keypos = tag::small_value(v) as usize
-            }
+            "keypos" if tag::is_small(v) && tag::small_value(v) >= 1 => self.keypos = tag::small_value(v) as usize,
             "heir" if crate::atom::try_name(v) == Some("none") => self.heir = None,
             "read_concurrency" => self.read_concurrency = boolean(v).ok_or(Error::Badarg)?,
-            "write_concurrency"
-                if boolean(v).is_some() || crate::atom::try_name(v) == Some("auto") =>
-            {
+            "write_concurrency" if boolean(v).is_some() || crate::atom::try_name(v) == Some("auto") => {
                 self.write_concurrency = v;
             }
-            "decentralized_counters" => {
-                self.decentralized_counters = Some(boolean(v).ok_or(Error::Badarg)?)
-            }
+            "decentralized_counters" => self.decentralized_counters = Some(boolean(v).ok_or(Error::Badarg)?),
             _ => return Err(Error::Badarg),
         }
         Ok(())
@@ -215,13 +209,8 @@ impl Table {
         // As OTP 25: decentralized counters only come with write
         // concurrency, by default for `ordered_set` and `auto`.
         let auto = crate::atom::try_name(o.write_concurrency) == Some("auto");
-        let decentralized = write_conc
-            && o.decentralized_counters
-                .unwrap_or(o.kind == Kind::OrderedSet || auto);
-        let heir = o.heir.map(|(pid, data)| Heir {
-            pid,
-            data: Stored::copy_of(data),
-        });
+        let decentralized = write_conc && o.decentralized_counters.unwrap_or(o.kind == Kind::OrderedSet || auto);
+        let heir = o.heir.map(|(pid, data)| Heir { pid, data: Stored::copy_of(data) });
         Table {
             tid,
             kind: o.kind,
@@ -235,10 +224,7 @@ impl Table {
             name: AtomicU64::new(name),
             access: AtomicU8::new(o.access as u8),
             deleted: AtomicBool::new(false),
-            meta: Mutex::new(Meta {
-                heir,
-                ..Meta::default()
-            }),
+            meta: Mutex::new(Meta { heir, ..Meta::default() }),
             data: RwLock::new(Data::new(Store::new(o.kind, o.keypos), o.keypos)),
         }
     }

@@ -21,8 +21,7 @@ fn run(p: &mut Process, ms: Term, obj: Term) -> Option<Term> {
     let spec = MatchSpec::compile(ms).expect("compiles");
     let mut h = Scratch::default();
     let mut vars = Vec::new();
-    spec.run(obj, tag::pid(1), &mut h, &mut vars)
-        .map(|r| crate::copy::copy_to_process(p, r))
+    spec.run(obj, tag::pid(1), &mut h, &mut vars).map(|r| crate::copy::copy_to_process(p, r))
 }
 
 #[test]
@@ -134,28 +133,16 @@ fn compile_errors_have_otp_texts() {
     let clause = p.tuple(&[head, tag::NIL, body]);
     let ms = p.list(&[clause]);
     let errors = MatchSpec::compile(ms).err().expect("fails");
-    assert_eq!(
-        errors,
-        vec!["Variable $2 is unbound.", "Variable $3 is unbound."]
-    );
+    assert_eq!(errors, vec!["Variable $2 is unbound.", "Variable $3 is unbound."]);
     let call = p.tuple(&[atom("foo"), atom("$1")]);
     let body = p.list(&[call]);
     let clause = p.tuple(&[head, tag::NIL, body]);
     let ms = p.list(&[clause]);
-    assert_eq!(
-        MatchSpec::compile(ms).err().unwrap(),
-        vec!["Function foo/1 does_not_exist."]
-    );
+    assert_eq!(MatchSpec::compile(ms).err().unwrap(), vec!["Function foo/1 does_not_exist."]);
     let clause = p.tuple(&[head, tag::NIL, tag::NIL]);
     let ms = p.list(&[clause]);
-    assert_eq!(
-        MatchSpec::compile(ms).err().unwrap(),
-        vec!["Body clause does not return anything."]
-    );
-    assert_eq!(
-        MatchSpec::compile(atom("x")).err().unwrap(),
-        vec!["Match programs are not in a list."]
-    );
+    assert_eq!(MatchSpec::compile(ms).err().unwrap(), vec!["Body clause does not return anything."]);
+    assert_eq!(MatchSpec::compile(atom("x")).err().unwrap(), vec!["Match programs are not in a list."]);
 }
 
 #[test]

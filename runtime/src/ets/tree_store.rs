@@ -22,10 +22,7 @@ pub struct TreeStore {
 
 impl TreeStore {
     pub fn new(keypos: usize) -> TreeStore {
-        TreeStore {
-            keypos,
-            map: BTreeMap::new(),
-        }
+        TreeStore { keypos, map: BTreeMap::new() }
     }
 
     /// Number of objects.
@@ -51,8 +48,7 @@ impl TreeStore {
     /// Inserts `obj` (a tuple holding its key), replacing the object with
     /// an equal key.
     pub fn insert(&mut self, obj: Stored) {
-        let key =
-            key_of(obj.term(), self.keypos).expect("stored objects are tuples holding their key");
+        let key = key_of(obj.term(), self.keypos).expect("stored objects are tuples holding their key");
         self.map.remove(&OKey(key));
         self.map.insert(OKey(key), obj);
     }
@@ -103,18 +99,12 @@ impl TreeStore {
 
     /// The smallest key greater than `key`.
     pub fn next(&self, key: Term) -> Option<Term> {
-        self.map
-            .range((Bound::Excluded(OKey(key)), Bound::Unbounded))
-            .next()
-            .map(|(k, _)| k.0)
+        self.map.range((Bound::Excluded(OKey(key)), Bound::Unbounded)).next().map(|(k, _)| k.0)
     }
 
     /// The largest key smaller than `key`.
     pub fn prev(&self, key: Term) -> Option<Term> {
-        self.map
-            .range((Bound::Unbounded, Bound::Excluded(OKey(key))))
-            .next_back()
-            .map(|(k, _)| k.0)
+        self.map.range((Bound::Unbounded, Bound::Excluded(OKey(key)))).next_back().map(|(k, _)| k.0)
     }
 
     /// Object number `i` in key order.
@@ -124,19 +114,10 @@ impl TreeStore {
 
     /// The objects after `after` (all when `None`), ascending, or before it,
     /// descending, when `reverse`.
-    pub fn walk(
-        &self,
-        after: Option<Term>,
-        reverse: bool,
-    ) -> Box<dyn Iterator<Item = &Stored> + '_> {
+    pub fn walk(&self, after: Option<Term>, reverse: bool) -> Box<dyn Iterator<Item = &Stored> + '_> {
         let bound = after.map_or(Bound::Unbounded, |k| Bound::Excluded(OKey(k)));
         if reverse {
-            Box::new(
-                self.map
-                    .range((Bound::Unbounded, bound))
-                    .rev()
-                    .map(|(_, s)| s),
-            )
+            Box::new(self.map.range((Bound::Unbounded, bound)).rev().map(|(_, s)| s))
         } else {
             Box::new(self.map.range((bound, Bound::Unbounded)).map(|(_, s)| s))
         }

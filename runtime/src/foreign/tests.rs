@@ -91,7 +91,8 @@ fn foreign_processes_exchange_messages_monitor_and_time_out() {
     for n in [1, 2] {
         let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let sched = Scheduler::with_schedulers(n);
-        let main = new_process(Box::new(Client { log: log.clone(), ..Default::default() }), signals::default_group_leader());
+        let main =
+            new_process(Box::new(Client { log: log.clone(), ..Default::default() }), signals::default_group_leader());
         let serial = main.shared.serial;
         sched.spawn(main);
         let out = sched.run(Some(serial));

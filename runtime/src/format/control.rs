@@ -8,9 +8,9 @@
 //! `~p` starts at the column the output has reached on its line, so the
 //! continuation lines of a long term line up under its start.
 
+use super::chars::{Chars, Push};
 use super::pretty::{self, PrintOptions};
 use super::strings::chardata_chars;
-use super::chars::{Chars, Push};
 use super::{float, write, Encoding};
 use crate::abi::{tag, Term};
 use crate::atom;
@@ -481,7 +481,9 @@ fn control(s: &Spec, col: i64) -> Result<String, Error> {
         }
         'c' => {
             let code = match s.enc {
-                Encoding::Latin1 => to_bigint(a).map(|v| (v & num_bigint::BigInt::from(255)).try_into().unwrap_or(0u32)),
+                Encoding::Latin1 => {
+                    to_bigint(a).map(|v| (v & num_bigint::BigInt::from(255)).try_into().unwrap_or(0u32))
+                }
                 Encoding::Unicode => match view(a) {
                     TermView::Small(v) => u32::try_from(v).ok(),
                     _ => None,
@@ -558,11 +560,7 @@ fn string(s: Vec<char>, f: Option<i64>, adj: Adjust, p: Option<i64>, pad: char) 
         (Some(f), None) => Ok(field(f, adj)),
         (None, Some(p)) => Ok(field(p, Adjust::Left)),
         (Some(f), Some(p)) if f > p => {
-            let body = if n > p {
-                text(&s[..p.max(0) as usize])
-            } else {
-                text(&s) + &chars(pad, p - n)
-            };
+            let body = if n > p { text(&s[..p.max(0) as usize]) } else { text(&s) + &chars(pad, p - n) };
             Ok(adjust(body, chars(pad, f - p), adj))
         }
         (Some(f), Some(p)) if f == p => Ok(field(f, adj)),

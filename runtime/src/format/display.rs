@@ -9,8 +9,8 @@
 
 use std::io::Write as _;
 
-use super::{deep, float};
 use super::write::{push_export, push_fun, push_pid, push_ref};
+use super::{deep, float};
 use crate::abi::Term;
 use crate::atom;
 use crate::term::{big_to_bigint, view, TermView};

@@ -9,9 +9,9 @@
 //! first element is an atom ("tagged" tuples) keep the tag on the first
 //! line; map values that do not fit go on their own line.
 
+use super::chars::{Chars, Indent, Push};
 use super::strings::{is_printable_latin1, printable_latin1_list, quoted_string};
 use super::write::binary_pieces;
-use super::chars::{Chars, Indent, Push};
 use super::{atoms, deep, Encoding};
 use crate::abi::{tag, Term};
 use crate::atom;
@@ -54,7 +54,11 @@ fn print_here(t: Term, o: &PrintOptions) -> Chars {
     let col = o.column.max(1);
     match view(t) {
         TermView::Atom(a) => Chars::str(&atoms::atom_text(atom::name(a), o.encoding)),
-        TermView::Tuple(_) | TermView::Cons(..) | TermView::Nil | TermView::Map(_) | TermView::Binary(_)
+        TermView::Tuple(_)
+        | TermView::Cons(..)
+        | TermView::Nil
+        | TermView::Map(_)
+        | TermView::Binary(_)
         | TermView::Bitstring(_) => {
             let node = layout(t, o.depth, o);
             let m = node.len;
@@ -83,7 +87,10 @@ enum Kind {
     /// strings, printable binaries, `...`).
     Leaf(Chars),
     List(Seq),
-    Tuple { tagged: bool, seq: Seq },
+    Tuple {
+        tagged: bool,
+        seq: Seq,
+    },
     Map(Seq),
     Pair(Box<Node>, Box<Node>),
     /// A binary printed as bytes: one text per byte.
@@ -124,7 +131,6 @@ impl Node {
         matches!(&self.kind, Kind::Pair(k, v) if k.is_atomic() && v.is_atomic())
     }
 }
-
 
 /// The one-line length of a sequence: `open_close` plus the elements,
 /// separators and end.

@@ -74,7 +74,12 @@ fn printing_matches_otp() {
     assert!(checked > 1000, "too few cases: {checked}");
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(25).collect();
-        panic!("{} of {} cases differ from OTP:\n{}", failures.len(), checked, shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+        panic!(
+            "{} of {} cases differ from OTP:\n{}",
+            failures.len(),
+            checked,
+            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        );
     }
 }
 

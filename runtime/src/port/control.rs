@@ -37,9 +37,7 @@ fn atom(name: &str) -> Term {
 
 /// The live process `pid`, if any.
 fn process_of(pid: Term) -> Option<Arc<process::Shared>> {
-    tag::is_pid(pid)
-        .then(|| process::table::lookup(tag::pid_serial(pid)))
-        .flatten()
+    tag::is_pid(pid).then(|| process::table::lookup(tag::pid_serial(pid))).flatten()
 }
 
 /// Ends `port` with `reason` (an immediate, or a term on the calling
@@ -56,24 +54,14 @@ pub fn terminate(port: &Port, reason: Term) -> bool {
         // Dropping the queue's sender lets the writer finish what is
         // queued, then close the process's input.
         st.writer = None;
-        (
-            std::mem::take(&mut st.links),
-            std::mem::take(&mut st.monitored_by),
-        )
+        (std::mem::take(&mut st.links), std::mem::take(&mut st.monitored_by))
     };
     table::remove(port.number);
     crate::scheduler::external_wait(false);
     let me = port.term();
     for pid in links {
         if let Some(p) = process_of(pid) {
-            signals::send_signal(
-                &p,
-                reason,
-                Signal::Exit {
-                    from: me,
-                    link: true,
-                },
-            );
+            signals::send_signal(&p, reason, Signal::Exit { from: me, link: true });
         }
     }
     for (r, watcher) in monitors {
@@ -175,12 +163,10 @@ fn port_request(port: &Arc<Port>, from: Term, what: Term) -> bool {
         return true;
     }
     match tuple_elements(what) {
-        Some(&[kind, data]) if kind == atom("command") => {
-            match crate::bifs::binary::iolist_bytes(data) {
-                Some(bytes) => write(port, bytes).is_ok(),
-                None => false,
-            }
-        }
+        Some(&[kind, data]) if kind == atom("command") => match crate::bifs::binary::iolist_bytes(data) {
+            Some(bytes) => write(port, bytes).is_ok(),
+            None => false,
+        },
         Some(&[kind, pid]) if kind == atom("connect") && tag::is_pid(pid) => {
             // A dead new owner is accepted, as in OTP: messages to it are lost.
             let mut st = port.lock();
@@ -245,11 +231,7 @@ pub fn exit_signal(port: Term, from: Term, reason: Term, link: bool) {
         }
         st.owner
     };
-    let reason = if reason == signals::KILL && !link {
-        signals::KILLED
-    } else {
-        reason
-    };
+    let reason = if reason == signals::KILL && !link { signals::KILLED } else { reason };
     if !link || reason != known::NORMAL || from == owner {
         terminate(&port, reason);
     }
@@ -269,11 +251,7 @@ pub fn monitor(proc: &mut Process, port: Term) -> Term {
         !st.closed
     });
     if added {
-        proc.shared.sig.lock().monitors.push(Monitor {
-            r,
-            target: port,
-            name: tag::NON_VALUE,
-        });
+        proc.shared.sig.lock().monitors.push(Monitor { r, target: port, name: tag::NON_VALUE });
     } else {
         let msg = proc.tuple(&[signals::DOWN, rt, atom("port"), port, signals::NOPROC]);
         signals::send_self(proc, msg);

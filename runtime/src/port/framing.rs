@@ -28,10 +28,7 @@ pub struct Framer {
 
 impl Framer {
     pub fn new(mode: Framing) -> Framer {
-        Framer {
-            mode,
-            buf: Vec::new(),
-        }
+        Framer { mode, buf: Vec::new() }
     }
 
     /// Takes `bytes` as read; appends the frames they complete to `out`.
@@ -58,10 +55,7 @@ impl Framer {
     pub fn finish(&mut self, out: &mut Vec<Frame>) {
         if let Framing::Line(max) = self.mode {
             for piece in self.buf.chunks(max) {
-                out.push(Frame::Line {
-                    eol: false,
-                    bytes: piece.to_vec(),
-                });
+                out.push(Frame::Line { eol: false, bytes: piece.to_vec() });
             }
         }
         self.buf.clear();
@@ -74,16 +68,10 @@ impl Framer {
             // A line of exactly `max` bytes still ends with its `\n`.
             let window = &rest[..rest.len().min(max + 1)];
             if let Some(nl) = window.iter().position(|&b| b == b'\n') {
-                out.push(Frame::Line {
-                    eol: true,
-                    bytes: rest[..nl].to_vec(),
-                });
+                out.push(Frame::Line { eol: true, bytes: rest[..nl].to_vec() });
                 start += nl + 1;
             } else if rest.len() > max {
-                out.push(Frame::Line {
-                    eol: false,
-                    bytes: rest[..max].to_vec(),
-                });
+                out.push(Frame::Line { eol: false, bytes: rest[..max].to_vec() });
                 start += max;
             } else {
                 break;
@@ -95,9 +83,7 @@ impl Framer {
     fn packets(&mut self, header: usize, out: &mut Vec<Frame>) {
         let mut start = 0;
         while self.buf.len() - start >= header {
-            let len = self.buf[start..start + header]
-                .iter()
-                .fold(0usize, |n, &b| (n << 8) | usize::from(b));
+            let len = self.buf[start..start + header].iter().fold(0usize, |n, &b| (n << 8) | usize::from(b));
             let body = start + header;
             if self.buf.len() - body < len {
                 break;

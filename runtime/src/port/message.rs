@@ -57,9 +57,7 @@ pub fn data(port: u64, frame: Frame, binary: bool) -> Message {
         Frame::Line { eol, bytes } => (Some(eol), bytes),
     };
     let words = 3 + 3 + 3 + data_words(bytes.len(), binary);
-    let mut fa = FragmentAlloc {
-        frag: Fragment::new(words),
-    };
+    let mut fa = FragmentAlloc { frag: Fragment::new(words) };
     let mut payload = if binary {
         crate::binary::make_binary_from_vec(&mut fa, bytes)
     } else {
@@ -72,39 +70,20 @@ pub fn data(port: u64, frame: Frame, binary: bool) -> Message {
     }
     let inner = crate::term::make_tuple(&mut fa, &[atom("data"), payload]);
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), inner]);
-    Message {
-        term: t,
-        frag: Some(fa.frag),
-        signal: None,
-    }
+    Message { term: t, frag: Some(fa.frag), signal: None }
 }
 
 /// `{Port, What}` for an immediate `What` (`eof`, `closed`, `connected`).
 pub fn notice(port: u64, what: &str) -> Message {
-    let mut fa = FragmentAlloc {
-        frag: Fragment::new(3),
-    };
+    let mut fa = FragmentAlloc { frag: Fragment::new(3) };
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), atom(what)]);
-    Message {
-        term: t,
-        frag: Some(fa.frag),
-        signal: None,
-    }
+    Message { term: t, frag: Some(fa.frag), signal: None }
 }
 
 /// `{Port, {exit_status, Status}}`.
 pub fn exit_status(port: u64, status: i32) -> Message {
-    let mut fa = FragmentAlloc {
-        frag: Fragment::new(6),
-    };
-    let inner = crate::term::make_tuple(
-        &mut fa,
-        &[atom("exit_status"), tag::small(i64::from(status))],
-    );
+    let mut fa = FragmentAlloc { frag: Fragment::new(6) };
+    let inner = crate::term::make_tuple(&mut fa, &[atom("exit_status"), tag::small(i64::from(status))]);
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), inner]);
-    Message {
-        term: t,
-        frag: Some(fa.frag),
-        signal: None,
-    }
+    Message { term: t, frag: Some(fa.frag), signal: None }
 }

@@ -22,13 +22,7 @@ pub fn open(proc: &mut Process, spec: &PortSpec) -> Result<Term, &'static str> {
     let spawned = super::os_process::spawn(spec).map_err(|e| crate::bifs::file::posix_name(&e))?;
     let owner = proc.pid();
     let os_pid = Some(spawned.child.id());
-    let port = Arc::new(Port::new(
-        table::next_number(),
-        spec.name.clone(),
-        os_pid,
-        spec.framing,
-        owner,
-    ));
+    let port = Arc::new(Port::new(table::next_number(), spec.name.clone(), os_pid, spec.framing, owner));
     let queue = spawned.to_child.map(|file| {
         let (tx, rx) = std::sync::mpsc::channel();
         port.lock().writer = Some(tx);
@@ -37,13 +31,7 @@ pub fn open(proc: &mut Process, spec: &PortSpec) -> Result<Term, &'static str> {
     table::insert(Arc::clone(&port));
     proc.shared.sig.lock().links.push(port.term());
     crate::scheduler::external_wait(true);
-    let started = super::io_thread::start(
-        Arc::clone(&port),
-        spec,
-        spawned.child,
-        spawned.from_child,
-        queue,
-    );
+    let started = super::io_thread::start(Arc::clone(&port), spec, spawned.child, spawned.from_child, queue);
     if started.is_err() {
         abandon(proc, &port);
         return Err("eagain");

@@ -66,9 +66,7 @@ fn text(t: Term) -> Result<String, Error> {
         return String::from_utf8(b.to_vec()).map_err(|_| Error::Badarg);
     }
     if tag::is_atom(t) {
-        return crate::atom::try_name(t)
-            .map(str::to_owned)
-            .ok_or(Error::Badarg);
+        return crate::atom::try_name(t).map(str::to_owned).ok_or(Error::Badarg);
     }
     let mut s = String::new();
     for c in list_iter(t) {
@@ -148,9 +146,7 @@ fn parse_name(name: Term) -> Result<(Target, String), Refusal> {
             let path = c_text(what)?;
             Ok((Target::Executable(path.clone()), path))
         }
-        Some(&[k, input, output])
-            if kind(k) == "fd" && tag::is_small(input) && tag::is_small(output) =>
-        {
+        Some(&[k, input, output]) if kind(k) == "fd" && tag::is_small(input) && tag::is_small(output) => {
             Err(Refusal::Posix("enotsup"))
         }
         _ => Err(Refusal::Badarg),
@@ -203,15 +199,13 @@ fn setting(spec: &mut PortSpec, s: Term) -> Result<(), Refusal> {
         }
         "line" => spec.framing = Framing::Line(positive(value, i64::from(u32::MAX))? as usize),
         "args" => {
-            spec.args = list_iter(value)
-                .map(|a| a.map_err(|_| Error::Badarg).and_then(c_text))
-                .collect::<Result<_, _>>()?
+            spec.args =
+                list_iter(value).map(|a| a.map_err(|_| Error::Badarg).and_then(c_text)).collect::<Result<_, _>>()?
         }
         "arg0" => spec.arg0 = Some(c_text(value)?),
         "cd" => spec.cd = Some(c_text(value)?),
         "env" => spec.env = env(value)?,
-        "parallelism"
-            if value == crate::term::atoms::TRUE || value == crate::term::atoms::FALSE => {}
+        "parallelism" if value == crate::term::atoms::TRUE || value == crate::term::atoms::FALSE => {}
         "busy_limits_port" | "busy_limits_msgq" => {}
         _ => return Err(Refusal::Badarg),
     }
@@ -230,11 +224,7 @@ fn env(list: Term) -> Result<Vec<(String, Option<String>)>, Refusal> {
         if k.is_empty() || k.contains('=') {
             return Err(Refusal::Badarg);
         }
-        let v = if v == crate::term::atoms::FALSE {
-            None
-        } else {
-            Some(c_text(v)?)
-        };
+        let v = if v == crate::term::atoms::FALSE { None } else { Some(c_text(v)?) };
         out.push((k, v));
     }
     Ok(out)

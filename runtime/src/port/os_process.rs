@@ -52,11 +52,7 @@ fn command(spec: &PortSpec) -> Command {
             c
         }
         Target::Executable(path) => {
-            let path = if path.contains('/') {
-                path.clone()
-            } else {
-                format!("./{path}")
-            };
+            let path = if path.contains('/') { path.clone() } else { format!("./{path}") };
             let mut c = Command::new(path);
             c.args(&spec.args);
             if let Some(arg0) = &spec.arg0 {
@@ -98,11 +94,7 @@ pub fn spawn(spec: &PortSpec) -> io::Result<Spawned> {
     } else {
         let fd3 = input.as_ref().map(|(r, _)| r.try_clone()).transpose()?;
         let fd4 = output.as_ref().map(|(_, w)| w.try_clone()).transpose()?;
-        move_to_3_and_4(
-            &mut cmd,
-            fd3.as_ref().map(AsRawFd::as_raw_fd),
-            fd4.as_ref().map(AsRawFd::as_raw_fd),
-        );
+        move_to_3_and_4(&mut cmd, fd3.as_ref().map(AsRawFd::as_raw_fd), fd4.as_ref().map(AsRawFd::as_raw_fd));
         child_ends.extend(fd3);
         child_ends.extend(fd4);
     }
@@ -111,11 +103,7 @@ pub fn spawn(spec: &PortSpec) -> io::Result<Spawned> {
     // the port sees end of file when the child closes its output.
     drop(cmd);
     drop(child_ends);
-    Ok(Spawned {
-        child,
-        to_child: input.map(|(_, w)| File::from(w)),
-        from_child: output.map(|(r, _)| File::from(r)),
-    })
+    Ok(Spawned { child, to_child: input.map(|(_, w)| File::from(w)), from_child: output.map(|(r, _)| File::from(r)) })
 }
 
 /// Arranges for the child to find `fd3` and `fd4` at descriptors 3 and 4.
@@ -153,8 +141,5 @@ fn move_to_3_and_4(cmd: &mut Command, fd3: Option<RawFd>, fd4: Option<RawFd>) {
 /// OTP's exit status: the process's code, or 128 plus the signal that
 /// ended it.
 pub fn exit_code(status: ExitStatus) -> i32 {
-    status
-        .code()
-        .or_else(|| status.signal().map(|s| 128 + s))
-        .unwrap_or(255)
+    status.code().or_else(|| status.signal().map(|s| 128 + s)).unwrap_or(255)
 }

@@ -50,13 +50,7 @@ pub struct PortState {
 }
 
 impl Port {
-    pub fn new(
-        number: u64,
-        name: String,
-        os_pid: Option<u32>,
-        framing: Framing,
-        owner: Term,
-    ) -> Port {
+    pub fn new(number: u64, name: String, os_pid: Option<u32>, framing: Framing, owner: Term) -> Port {
         let state = PortState {
             closed: false,
             owner,
@@ -66,13 +60,7 @@ impl Port {
             output: 0,
             writer: None,
         };
-        Port {
-            number,
-            name,
-            os_pid,
-            framing,
-            state: Mutex::new(state),
-        }
+        Port { number, name, os_pid, framing, state: Mutex::new(state) }
     }
 
     /// Locks the port's state.

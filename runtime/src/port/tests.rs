@@ -21,19 +21,13 @@ fn frames(mode: Framing, chunks: &[&[u8]], finish: bool) -> Vec<Frame> {
 }
 
 fn line(eol: bool, s: &str) -> Frame {
-    Frame::Line {
-        eol,
-        bytes: s.as_bytes().to_vec(),
-    }
+    Frame::Line { eol, bytes: s.as_bytes().to_vec() }
 }
 
 #[test]
 fn lines_are_cut_like_otp() {
     let out = frames(Framing::Line(3), &[b"abc\nde", b"fgh"], true);
-    assert_eq!(
-        out,
-        [line(true, "abc"), line(false, "def"), line(false, "gh")]
-    );
+    assert_eq!(out, [line(true, "abc"), line(false, "def"), line(false, "gh")]);
     let out = frames(Framing::Line(2), &[b"abc\n\n"], false);
     assert_eq!(out, [line(false, "ab"), line(true, "c"), line(true, "")]);
     // A partial line waits for more input.
@@ -42,38 +36,18 @@ fn lines_are_cut_like_otp() {
 
 #[test]
 fn packets_span_reads() {
-    let out = frames(
-        Framing::Packet(2),
-        &[b"\0\x03a", b"bc\0", b"\0\0\x01z"],
-        true,
-    );
-    assert_eq!(
-        out,
-        [
-            Frame::Data(b"abc".to_vec()),
-            Frame::Data(vec![]),
-            Frame::Data(b"z".to_vec())
-        ]
-    );
+    let out = frames(Framing::Packet(2), &[b"\0\x03a", b"bc\0", b"\0\0\x01z"], true);
+    assert_eq!(out, [Frame::Data(b"abc".to_vec()), Frame::Data(vec![]), Frame::Data(b"z".to_vec())]);
     // An incomplete packet at end of input is dropped.
     assert!(frames(Framing::Packet(4), &[b"\0\0\0\x09ab"], true).is_empty());
 }
 
 #[test]
 fn packet_headers_and_limits() {
-    assert_eq!(
-        encode_packet(Framing::Packet(2), b"hi".to_vec()).unwrap(),
-        b"\0\x02hi"
-    );
-    assert_eq!(
-        encode_packet(Framing::Packet(4), vec![]).unwrap(),
-        b"\0\0\0\0"
-    );
+    assert_eq!(encode_packet(Framing::Packet(2), b"hi".to_vec()).unwrap(), b"\0\x02hi");
+    assert_eq!(encode_packet(Framing::Packet(4), vec![]).unwrap(), b"\0\0\0\0");
     assert_eq!(encode_packet(Framing::Packet(1), vec![0; 256]), None);
-    assert_eq!(
-        encode_packet(Framing::Stream, b"raw".to_vec()).unwrap(),
-        b"raw"
-    );
+    assert_eq!(encode_packet(Framing::Stream, b"raw".to_vec()).unwrap(), b"raw");
 }
 
 #[test]
@@ -83,11 +57,7 @@ fn options_are_read() {
     let cmd = make_string(&mut h, "cat -n");
     let name = h.tuple(&[spawn, cmd]);
     let packet = h.tuple(&[crate::atom::intern("packet"), tag::small(2)]);
-    let opts = h.list(&[
-        crate::atom::intern("binary"),
-        packet,
-        crate::atom::intern("in"),
-    ]);
+    let opts = h.list(&[crate::atom::intern("binary"), packet, crate::atom::intern("in")]);
     let spec = parse(name, opts).unwrap();
     assert_eq!(spec.target, Target::Shell("cat -n".into()));
     assert_eq!(spec.framing, Framing::Packet(2));
@@ -119,8 +89,5 @@ fn ports_are_immediates() {
     let p = super::port_term(42);
     assert!(super::is_port(p) && !super::is_port(tag::pid(42)));
     assert_eq!(super::port_number(p), 42);
-    assert!(matches!(
-        crate::term::view(p),
-        crate::term::TermView::Port(42)
-    ));
+    assert!(matches!(crate::term::view(p), crate::term::TermView::Port(42)));
 }

@@ -201,19 +201,25 @@ pub extern "C" fn kiln_bif_process_flag(p: *mut ProcessHeader, flag: Term, value
     let proc = running(p);
     let boolean = |v: Term| (v == known::TRUE || v == known::FALSE).then_some(v == known::TRUE);
     let old = match crate::atom::try_name(flag) {
-        Some("trap_exit") => boolean(value).map(|b| if proc.shared.sig.set_trap_exit(b) { known::TRUE } else { known::FALSE }),
+        Some("trap_exit") => {
+            boolean(value).map(|b| if proc.shared.sig.set_trap_exit(b) { known::TRUE } else { known::FALSE })
+        }
         Some("priority") => priority_level(value)
             .map(|l| crate::atom::intern(info::PRIORITIES[usize::from(proc.shared.sig.set_priority(l)).min(3)])),
         Some("min_heap_size") => {
             non_neg_small(value).map(|n| tag::small(proc.shared.sig.min_heap_size.swap(n.max(1), Relaxed) as i64))
         }
         Some("min_bin_vheap_size") => non_neg_small(value).map(|_| tag::small(46422)),
-        Some("max_heap_size") => (non_neg_small(value).is_some() || crate::term::map_view(value).is_some()).then(|| {
-            let keys = [crate::atom::intern("error_logger"), crate::atom::intern("kill"), crate::atom::intern("size")];
-            crate::term::make_map_sorted(proc, &keys, &[known::TRUE, known::TRUE, tag::small(0)])
-        }),
-        Some("message_queue_data") => matches!(crate::atom::try_name(value), Some("on_heap" | "off_heap"))
-            .then(|| crate::atom::intern("on_heap")),
+        Some("max_heap_size") => {
+            (non_neg_small(value).is_some() || crate::term::map_view(value).is_some()).then(|| {
+                let keys =
+                    [crate::atom::intern("error_logger"), crate::atom::intern("kill"), crate::atom::intern("size")];
+                crate::term::make_map_sorted(proc, &keys, &[known::TRUE, known::TRUE, tag::small(0)])
+            })
+        }
+        Some("message_queue_data") => {
+            matches!(crate::atom::try_name(value), Some("on_heap" | "off_heap")).then(|| crate::atom::intern("on_heap"))
+        }
         Some("save_calls") => non_neg_small(value).filter(|&n| n <= 10_000).map(|_| tag::small(0)),
         Some("sensitive") => boolean(value).map(|_| known::FALSE),
         Some("error_handler") => tag::is_atom(value).then(|| crate::atom::intern("error_handler")),

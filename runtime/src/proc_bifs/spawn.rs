@@ -315,7 +315,14 @@ pub extern "C" fn kiln_bif_spawn_opt_4(p: *mut ProcessHeader, m: Term, f: Term, 
 
 /// `spawn_opt/5`: `spawn_opt(Node, M, F, Args, Opts)`.
 #[no_mangle]
-pub extern "C" fn kiln_bif_spawn_opt_5(p: *mut ProcessHeader, node: Term, m: Term, f: Term, arglist: Term, opts: Term) -> Term {
+pub extern "C" fn kiln_bif_spawn_opt_5(
+    p: *mut ProcessHeader,
+    node: Term,
+    m: Term,
+    f: Term,
+    arglist: Term,
+    opts: Term,
+) -> Term {
     match (spawn_node(node), spawn_opts(opts)) {
         (Ok(true), Some(o)) => spawn_mfa(p, m, f, arglist, o),
         (Ok(false), Some(o)) if tag::is_atom(m) && tag::is_atom(f) && list_elems(arglist, 255).is_some() => {

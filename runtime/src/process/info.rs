@@ -122,11 +122,7 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
     };
     let sig = &shared.sig;
     let small = |n: usize| tag::small(n.min(tag::SMALL_MAX as usize) as i64);
-    let heap_words = if me {
-        proc.heap.size()
-    } else {
-        sig.heap_words.load(Ordering::Relaxed).max(0) as usize
-    };
+    let heap_words = if me { proc.heap.size() } else { sig.heap_words.load(Ordering::Relaxed).max(0) as usize };
     let v = match name {
         "registered_name" => return sig.registered_name(),
         "status" => match target {
@@ -134,18 +130,13 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
             Target::Asked { status } => *status,
             Target::Other(_) => status_atom(&shared),
         },
-        "message_queue_len" => small(if me {
-            proc.mailbox.len()
-        } else {
-            sig.queue_len.load(Ordering::Relaxed) + sig.inbox_count()
-        }),
+        "message_queue_len" => {
+            small(if me { proc.mailbox.len() } else { sig.queue_len.load(Ordering::Relaxed) + sig.inbox_count() })
+        }
         "messages" => {
             if me {
                 let terms: Vec<Term> = proc.mailbox.terms().collect();
-                let copies: Vec<Term> = terms
-                    .into_iter()
-                    .map(|t| crate::copy::copy_to_process(proc, t))
-                    .collect();
+                let copies: Vec<Term> = terms.into_iter().map(|t| crate::copy::copy_to_process(proc, t)).collect();
                 proc.list(&copies)
             } else {
                 tag::NIL
@@ -160,11 +151,7 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
             let process = intern("process");
             let mut items = Vec::with_capacity(mons.len());
             for m in mons {
-                let obj = if m.name == tag::NON_VALUE {
-                    m.target
-                } else {
-                    signals::name_node(proc, m.name)
-                };
+                let obj = if m.name == tag::NON_VALUE { m.target } else { signals::name_node(proc, m.name) };
                 items.push(proc.tuple(&[process, obj]));
             }
             proc.list(&items)
@@ -176,18 +163,11 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
         "memory" => small(heap_words * 8 + 2600),
         "heap_size" | "total_heap_size" => small(heap_words),
         "stack_size" => small(if me { proc.stack.used(&proc.header) } else { 2 }),
-        "reductions" => small(if me {
-            reductions(proc) as usize
-        } else {
-            sig.reductions() as usize
-        }),
+        "reductions" => small(if me { reductions(proc) as usize } else { sig.reductions() as usize }),
         "dictionary" => {
             if me {
                 let pairs: Vec<(Term, Term)> = proc.dict.entries().collect();
-                let items: Vec<Term> = pairs
-                    .into_iter()
-                    .map(|(k, v)| proc.tuple(&[k, v]))
-                    .collect();
+                let items: Vec<Term> = pairs.into_iter().map(|(k, v)| proc.tuple(&[k, v])).collect();
                 proc.list(&items)
             } else {
                 tag::NIL
@@ -209,26 +189,16 @@ pub fn value(proc: &mut Process, target: &Target, item: Term) -> Option<Term> {
             mfa(proc, ic)
         }
         "current_location" => {
-            let ic = sig
-                .lock()
-                .initial_call
-                .unwrap_or((known::ERLANG, intern("apply"), 2));
+            let ic = sig.lock().initial_call.unwrap_or((known::ERLANG, intern("apply"), 2));
             proc.tuple(&[ic.0, ic.1, tag::small(i64::from(ic.2)), tag::NIL])
         }
         "garbage_collection" => {
             let keys = [intern("error_logger"), intern("kill"), intern("size")];
-            let max = crate::term::make_map_sorted(
-                proc,
-                &keys,
-                &[known::TRUE, known::TRUE, tag::small(0)],
-            );
+            let max = crate::term::make_map_sorted(proc, &keys, &[known::TRUE, known::TRUE, tag::small(0)]);
             let items = [
                 proc.tuple(&[intern("max_heap_size"), max]),
                 proc.tuple(&[intern("min_bin_vheap_size"), tag::small(46422)]),
-                proc.tuple(&[
-                    intern("min_heap_size"),
-                    small(sig.min_heap_size.load(Ordering::Relaxed)),
-                ]),
+                proc.tuple(&[intern("min_heap_size"), small(sig.min_heap_size.load(Ordering::Relaxed))]),
                 proc.tuple(&[intern("fullsweep_after"), tag::small(65535)]),
                 proc.tuple(&[intern("minor_gcs"), tag::small(0)]),
             ];

@@ -17,10 +17,7 @@ use crate::process::{table, Shared};
 
 fn names() -> MutexGuard<'static, HashMap<Term, Arc<Shared>>> {
     static NAMES: OnceLock<Mutex<HashMap<Term, Arc<Shared>>>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| Mutex::new(HashMap::new()))
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
+    NAMES.get_or_init(|| Mutex::new(HashMap::new())).lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// `register(Name, Pid)`: false (badarg) when `name` is not an atom other
@@ -34,8 +31,7 @@ pub fn register(name: Term, pid: Term) -> bool {
         return false;
     };
     let mut map = names();
-    if map.contains_key(&name) || shared.sig.registered_name().is_some() || shared.sig.lock().closed
-    {
+    if map.contains_key(&name) || shared.sig.registered_name().is_some() || shared.sig.lock().closed {
         return false;
     }
     shared.sig.reg_name.store(name, Ordering::SeqCst);

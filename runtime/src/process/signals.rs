@@ -302,8 +302,7 @@ pub fn ref_number(t: Term) -> Option<u64> {
     // words after it.
     unsafe {
         let h = *p;
-        (h & tag::MASK == tag::HEADER && header::subtag(h) == header::REF && header::arity(h) >= 1)
-            .then(|| *p.add(1))
+        (h & tag::MASK == tag::HEADER && header::subtag(h) == header::REF && header::arity(h) >= 1).then(|| *p.add(1))
     }
 }
 
@@ -317,24 +316,12 @@ pub fn name_node(proc: &mut Process, name: Term) -> Term {
 /// Stops early when a signal kills the process.
 pub fn drain(proc: &mut Process) {
     let old = proc.mailbox.len();
-    let Process {
-        mailbox,
-        shared,
-        heap,
-        ..
-    } = proc;
+    let Process { mailbox, shared, heap, .. } = proc;
     mailbox.fill_from(&shared.inbox);
     let moved = mailbox.len() - old;
-    let _ = shared
-        .sig
-        .inbox_count
-        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
-            Some(n.saturating_sub(moved))
-        });
-    shared
-        .sig
-        .heap_words
-        .store(proc_heap_words(heap), Ordering::Relaxed);
+    let _ =
+        shared.sig.inbox_count.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| Some(n.saturating_sub(moved)));
+    shared.sig.heap_words.store(proc_heap_words(heap), Ordering::Relaxed);
     // A sender counts a signal in `pending` before pushing it, so a signal
     // in this batch is seen here.
     if proc.shared.sig.pending.load(Ordering::SeqCst) > 0 && proc.mailbox.len() > old {
@@ -358,10 +345,7 @@ pub fn drain(proc: &mut Process) {
             }
         }
     }
-    proc.shared
-        .sig
-        .queue_len
-        .store(proc.mailbox.len(), Ordering::Relaxed);
+    proc.shared.sig.queue_len.store(proc.mailbox.len(), Ordering::Relaxed);
 }
 
 fn proc_heap_words(h: &crate::heap::Heap) -> i64 {
@@ -384,13 +368,7 @@ pub fn at_slice_start(proc: &mut Process) {
 ///
 /// # Safety
 /// `p` must be the running process's header.
-pub unsafe extern "C" fn kiln_signal_exit(
-    p: *mut ProcessHeader,
-    _a0: Term,
-    _a1: Term,
-    _a2: Term,
-    _a3: Term,
-) -> u64 {
+pub unsafe extern "C" fn kiln_signal_exit(p: *mut ProcessHeader, _a0: Term, _a1: Term, _a2: Term, _a3: Term) -> u64 {
     // SAFETY: per the caller, `p` is the running process.
     let proc = unsafe { Process::from_header(p) };
     proc.crashed = false;
@@ -468,11 +446,7 @@ fn handle(proc: &mut Process, sig: Signal, m: Message) {
 /// `{'DOWN', Ref, process, Obj, Reason}` on `proc`'s heap.
 fn down_message(proc: &mut Process, mon: Monitor, reason: Term) -> Term {
     let r = ref_term(proc, mon.r);
-    let obj = if mon.name == tag::NON_VALUE {
-        mon.target
-    } else {
-        name_node(proc, mon.name)
-    };
+    let obj = if mon.name == tag::NON_VALUE { mon.target } else { name_node(proc, mon.name) };
     let kind = if crate::port::is_port(mon.target) { "port" } else { "process" };
     let process = crate::atom::intern(kind);
     proc.tuple(&[DOWN, r, process, obj, reason])
@@ -530,16 +504,8 @@ pub fn monitor(proc: &mut Process, pid: Term, name: Term) -> Term {
     if pid == me {
         return rt; // monitoring oneself does nothing
     }
-    let target = if pid == tag::NON_VALUE {
-        None
-    } else {
-        table::lookup(tag::pid_serial(pid))
-    };
-    let mon = Monitor {
-        r,
-        target: pid,
-        name,
-    };
+    let target = if pid == tag::NON_VALUE { None } else { table::lookup(tag::pid_serial(pid)) };
+    let mon = Monitor { r, target: pid, name };
     if target.is_some_and(|t| request(&t, |st| st.monitored_by.push((r, me)))) {
         proc.shared.sig.lock().monitors.push(mon);
     } else {
@@ -553,10 +519,7 @@ pub fn monitor(proc: &mut Process, pid: Term, name: Term) -> Term {
 pub fn demonitor(proc: &mut Process, r: u64) -> bool {
     let mon = {
         let mut st = proc.shared.sig.lock();
-        st.monitors
-            .iter()
-            .position(|m| m.r == r)
-            .map(|i| st.monitors.remove(i))
+        st.monitors.iter().position(|m| m.r == r).map(|i| st.monitors.remove(i))
     };
     let Some(mon) = mon else { return false };
     end_monitor_alias(proc, r);
@@ -583,10 +546,7 @@ fn end_monitor_alias(proc: &mut Process, r: u64) {
 pub fn flush_down(proc: &mut Process, r: u64) {
     drain(proc);
     proc.mailbox.remove_where(|t| is_down_for(t, r));
-    proc.shared
-        .sig
-        .queue_len
-        .store(proc.mailbox.len(), Ordering::Relaxed);
+    proc.shared.sig.queue_len.store(proc.mailbox.len(), Ordering::Relaxed);
 }
 
 fn is_down_for(t: Term, r: u64) -> bool {
@@ -601,14 +561,7 @@ fn is_down_for(t: Term, r: u64) -> bool {
 /// `exit(Pid, Reason)` from `proc` to another process.
 pub fn exit_other(proc: &Process, pid: Term, reason: Term) {
     if let Some(t) = table::lookup(tag::pid_serial(pid)) {
-        send_signal(
-            &t,
-            reason,
-            Signal::Exit {
-                from: proc.pid(),
-                link: false,
-            },
-        );
+        send_signal(&t, reason, Signal::Exit { from: proc.pid(), link: false });
     }
 }
 
@@ -631,12 +584,7 @@ pub fn exit_self(proc: &mut Process, reason: Term) -> Result<(), Term> {
 /// Sets up the links and monitors of a process being spawned by `parent`
 /// (not running yet, so written directly). Returns the monitor's reference
 /// number when `monitor` is set.
-pub fn spawn_relations(
-    parent: &mut Process,
-    child: &Process,
-    link: bool,
-    monitor: bool,
-) -> Option<u64> {
+pub fn spawn_relations(parent: &mut Process, child: &Process, link: bool, monitor: bool) -> Option<u64> {
     let (me, cpid) = (parent.pid(), child.pid());
     if link {
         child.shared.sig.lock().links.push(me);
@@ -645,11 +593,7 @@ pub fn spawn_relations(
     monitor.then(|| {
         let r = next_ref();
         child.shared.sig.lock().monitored_by.push((r, me));
-        parent.shared.sig.lock().monitors.push(Monitor {
-            r,
-            target: cpid,
-            name: tag::NON_VALUE,
-        });
+        parent.shared.sig.lock().monitors.push(Monitor { r, target: cpid, name: tag::NON_VALUE });
         r
     })
 }
@@ -690,14 +634,7 @@ pub fn on_exit(proc: &mut Process) -> bool {
             continue;
         }
         if let Some(t) = table::lookup(tag::pid_serial(l)) {
-            send_signal(
-                &t,
-                reason,
-                Signal::Exit {
-                    from: me,
-                    link: true,
-                },
-            );
+            send_signal(&t, reason, Signal::Exit { from: me, link: true });
         }
     }
     for (r, watcher) in st.monitored_by {

@@ -3,7 +3,7 @@
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::ToPrimitive;
 
-use super::{view, BigView, BifResult, Error, Term, TermView};
+use super::{view, BifResult, BigView, Error, Term, TermView};
 use crate::abi::{header, tag};
 
 /// Memory that terms are built in: words that stay valid and in place at

@@ -400,9 +400,7 @@ pub fn map_is_well_formed(t: Term) -> bool {
             keys.len() <= FLATMAP_MAX && keys.windows(2).all(|w| compare_exact(w[0], w[1]) == Ordering::Less)
         }
         Some(MapView::Trie(tv)) => {
-            tv.len() > FLATMAP_MAX
-                && tv.iter().count() == tv.len()
-                && tv.iter().all(|(k, v)| tv.get(k) == Some(v))
+            tv.len() > FLATMAP_MAX && tv.iter().count() == tv.len() && tv.iter().all(|(k, v)| tv.get(k) == Some(v))
         }
         None => false,
     }

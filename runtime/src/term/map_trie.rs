@@ -404,7 +404,13 @@ fn put_in<H: TermAlloc + ?Sized>(
 
 /// `trie` with `key` set to `value`: `(map, added)`; the map is `map`
 /// itself when the key already holds that very value.
-pub fn trie_put<H: TermAlloc + ?Sized>(h: &mut H, map: Term, trie: &TrieView<'_>, key: Term, value: Term) -> (Term, bool) {
+pub fn trie_put<H: TermAlloc + ?Sized>(
+    h: &mut H,
+    map: Term,
+    trie: &TrieView<'_>,
+    key: Term,
+    value: Term,
+) -> (Term, bool) {
     let mut cache = Vec::new();
     match put_in(h, trie.bitmap, trie.entries, 0, key, value, &mut cache) {
         Put::Unchanged => (map, false),

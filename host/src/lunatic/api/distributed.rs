@@ -12,11 +12,7 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap(NS, "node_id", || 0u64)?;
     linker.func_wrap(NS, "module_id", || 0u64)?;
     linker.func_wrap(NS, "nodes_count", || 0u32)?;
-    linker.func_wrap(
-        NS,
-        "get_nodes",
-        |_: Caller<'_, GuestState>, _ptr: u32, _len: u32| 0u32,
-    )?;
+    linker.func_wrap(NS, "get_nodes", |_: Caller<'_, GuestState>, _ptr: u32, _len: u32| 0u32)?;
     // send, spawn, send_receive_skip_search and the node lookups are
     // resolved by `lunatic::prepare` to traps made by [`not_distributed`].
     Ok(())

@@ -50,68 +50,41 @@ fn gauge_of(m: Option<Metric>) -> f64 {
 
 pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     const NS: &str = "lunatic::metrics";
-    linker.func_wrap(
-        NS,
-        "counter",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: u64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::counter")?;
-            update(name, |_| Metric::Counter(v));
-            Ok(())
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "increment_counter",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::increment_counter")?;
-            update(name, |m| match m {
-                Some(Metric::Counter(n)) => Metric::Counter(n + 1),
-                _ => Metric::Counter(1),
-            });
-            Ok(())
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "gauge",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::gauge")?;
-            update(name, |_| Metric::Gauge(v));
-            Ok(())
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "increment_gauge",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::increment_gauge")?;
-            update(name, |m| Metric::Gauge(gauge_of(m) + v));
-            Ok(())
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "decrement_gauge",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::decrement_gauge")?;
-            update(name, |m| Metric::Gauge(gauge_of(m) - v));
-            Ok(())
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "histogram",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::metrics::histogram")?;
-            update(name, |m| match m {
-                Some(Metric::Histogram { count, sum }) => Metric::Histogram {
-                    count: count + 1,
-                    sum: sum + v,
-                },
-                _ => Metric::Histogram { count: 1, sum: v },
-            });
-            Ok(())
-        },
-    )?;
+    linker.func_wrap(NS, "counter", |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: u64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::counter")?;
+        update(name, |_| Metric::Counter(v));
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "increment_counter", |mut c: Caller<'_, GuestState>, p: u32, l: u32| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::increment_counter")?;
+        update(name, |m| match m {
+            Some(Metric::Counter(n)) => Metric::Counter(n + 1),
+            _ => Metric::Counter(1),
+        });
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "gauge", |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::gauge")?;
+        update(name, |_| Metric::Gauge(v));
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "increment_gauge", |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::increment_gauge")?;
+        update(name, |m| Metric::Gauge(gauge_of(m) + v));
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "decrement_gauge", |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::decrement_gauge")?;
+        update(name, |m| Metric::Gauge(gauge_of(m) - v));
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "histogram", |mut c: Caller<'_, GuestState>, p: u32, l: u32, v: f64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::metrics::histogram")?;
+        update(name, |m| match m {
+            Some(Metric::Histogram { count, sum }) => Metric::Histogram { count: count + 1, sum: sum + v },
+            _ => Metric::Histogram { count: 1, sum: v },
+        });
+        Ok(())
+    })?;
     Ok(())
 }

@@ -50,12 +50,7 @@ pub fn memory(caller: &mut Caller<'_, GuestState>, func: &str) -> Result<Memory>
 }
 
 /// `len` bytes of guest memory at `ptr`.
-pub fn read(
-    caller: &mut Caller<'_, GuestState>,
-    ptr: u32,
-    len: u32,
-    func: &str,
-) -> Result<Vec<u8>> {
+pub fn read(caller: &mut Caller<'_, GuestState>, ptr: u32, len: u32, func: &str) -> Result<Vec<u8>> {
     let mem = memory(caller, func)?;
     let (start, end) = (ptr as usize, ptr as usize + len as usize);
     mem.data(&caller)
@@ -65,33 +60,17 @@ pub fn read(
 }
 
 /// A UTF-8 string of guest memory.
-pub fn read_str(
-    caller: &mut Caller<'_, GuestState>,
-    ptr: u32,
-    len: u32,
-    func: &str,
-) -> Result<String> {
-    String::from_utf8(read(caller, ptr, len, func)?)
-        .map_err(|_| format_err!("{func}: the string is not UTF-8"))
+pub fn read_str(caller: &mut Caller<'_, GuestState>, ptr: u32, len: u32, func: &str) -> Result<String> {
+    String::from_utf8(read(caller, ptr, len, func)?).map_err(|_| format_err!("{func}: the string is not UTF-8"))
 }
 
 /// Writes `bytes` into guest memory at `ptr`.
-pub fn write(
-    caller: &mut Caller<'_, GuestState>,
-    ptr: u32,
-    bytes: &[u8],
-    func: &str,
-) -> Result<()> {
+pub fn write(caller: &mut Caller<'_, GuestState>, ptr: u32, bytes: &[u8], func: &str) -> Result<()> {
     let mem = memory(caller, func)?;
     let start = ptr as usize;
     mem.data_mut(&mut *caller)
         .get_mut(start..start + bytes.len())
-        .ok_or_else(|| {
-            format_err!(
-                "{func}: memory access out of bounds ({} bytes at {ptr})",
-                bytes.len()
-            )
-        })?
+        .ok_or_else(|| format_err!("{func}: memory access out of bounds ({} bytes at {ptr})", bytes.len()))?
         .copy_from_slice(bytes);
     Ok(())
 }

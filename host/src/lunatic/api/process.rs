@@ -19,10 +19,7 @@ type Spawned = std::result::Result<u64, String>;
 /// Wasm value type: i32, i64 or v128) and a 16-byte little-endian value.
 fn params(raw: &[u8], func: &str) -> Result<Vec<Val>> {
     if raw.len() % 17 != 0 {
-        bail!(
-            "{func}: the parameters must be 17-byte chunks ({} bytes given)",
-            raw.len()
-        );
+        bail!("{func}: the parameters must be 17-byte chunks ({} bytes given)", raw.len());
     }
     raw.chunks_exact(17)
         .map(|c| {
@@ -56,23 +53,14 @@ fn spawn(
     let config = match config_id {
         -1 => s.config.clone(),
         id => {
-            let config = s
-                .configs
-                .get(id as u64)
-                .ok_or_else(|| format_err!("{func}: config {id} does not exist"))?;
-            config
-                .check_within(&s.config)
-                .map_err(|e| format_err!("{func}: {e}"))?;
+            let config = s.configs.get(id as u64).ok_or_else(|| format_err!("{func}: config {id} does not exist"))?;
+            config.check_within(&s.config).map_err(|e| format_err!("{func}: {e}"))?;
             Arc::new(config.clone())
         }
     };
     let module = match module_id {
         -1 => s.module.clone(),
-        id => s
-            .modules
-            .get(id as u64)
-            .cloned()
-            .ok_or_else(|| format_err!("{func}: module {id} does not exist"))?,
+        id => s.modules.get(id as u64).cloned().ok_or_else(|| format_err!("{func}: module {id} does not exist"))?,
     };
     if let Err(why) = crate::lunatic::process::check_process_limit() {
         return Ok(Err(why));
@@ -80,12 +68,7 @@ fn spawn(
     // An entry function the module does not export is not a spawn error:
     // as in lunatic, the process starts and fails ("the module exports no
     // function `F`").
-    let process = GuestProcess::new(Entry {
-        module,
-        config,
-        function,
-        params,
-    });
+    let process = GuestProcess::new(Entry { module, config, function, params });
     let id = with_context(|cx| cx.spawn(Box::new(process), link != 0));
     if link != 0 {
         c.data_mut().link_tags.insert(id, link);
@@ -95,12 +78,7 @@ fn spawn(
 
 /// Writes a spawn's outcome to `id_ptr` (the id, or an error id) and
 /// returns lunatic's code: 0 spawned, 1 error.
-fn report(
-    c: &mut Caller<'_, GuestState>,
-    spawned: Spawned,
-    id_ptr: u32,
-    func: &str,
-) -> Result<u32> {
+fn report(c: &mut Caller<'_, GuestState>, spawned: Spawned, id_ptr: u32, func: &str) -> Result<u32> {
     let (value, code) = match spawned {
         Ok(id) => (id, 0),
         Err(e) => (c.data_mut().add_error(e), 1),
@@ -111,10 +89,7 @@ fn report(
 
 /// The config `id` for a getter, or a trap.
 fn config<'a>(c: &'a Caller<'_, GuestState>, id: u64, func: &str) -> Result<&'a GuestConfig> {
-    c.data()
-        .configs
-        .get(id)
-        .ok_or_else(|| format_err!("{func}: config {id} does not exist"))
+    c.data().configs.get(id).ok_or_else(|| format_err!("{func}: config {id} does not exist"))
 }
 
 /// Sets a permission of a config the caller created; granting one the
@@ -156,76 +131,58 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             Ok(code)
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "drop_module",
-        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-            c.data_mut().modules.remove(id).map(drop).ok_or_else(|| {
-                format_err!("lunatic::process::drop_module: module {id} does not exist")
-            })
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "create_config",
-        |mut c: Caller<'_, GuestState>| -> i64 {
-            if !c.data().config.can_create_configs {
-                return -1;
-            }
-            let config = c.data().config.new_child();
-            c.data_mut().configs.add(config) as i64
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "drop_config",
-        |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-            c.data_mut().configs.remove(id).map(drop).ok_or_else(|| {
-                format_err!("lunatic::process::drop_config: config {id} does not exist")
-            })
-        },
-    )?;
-    linker.func_wrap(NS, "config_set_max_memory", |mut c: Caller<'_, GuestState>, id: u64, bytes: u64| -> Result<()> {
-        const F: &str = "lunatic::process::config_set_max_memory";
-        let own = c.data().config.max_memory;
-        if bytes > own {
-            bail!("{F}: a config may not allow more memory ({bytes} bytes) than its creator has ({own} bytes)");
+    linker.func_wrap(NS, "drop_module", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+        c.data_mut()
+            .modules
+            .remove(id)
+            .map(drop)
+            .ok_or_else(|| format_err!("lunatic::process::drop_module: module {id} does not exist"))
+    })?;
+    linker.func_wrap(NS, "create_config", |mut c: Caller<'_, GuestState>| -> i64 {
+        if !c.data().config.can_create_configs {
+            return -1;
         }
-        c.data_mut().config_mut(id, F)?.max_memory = bytes;
-        Ok(())
+        let config = c.data().config.new_child();
+        c.data_mut().configs.add(config) as i64
+    })?;
+    linker.func_wrap(NS, "drop_config", |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+        c.data_mut()
+            .configs
+            .remove(id)
+            .map(drop)
+            .ok_or_else(|| format_err!("lunatic::process::drop_config: config {id} does not exist"))
     })?;
     linker.func_wrap(
         NS,
-        "config_get_max_memory",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-            Ok(config(&c, id, "lunatic::process::config_get_max_memory")?.max_memory)
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "config_set_max_fuel",
-        |mut c: Caller<'_, GuestState>, id: u64, fuel: u64| -> Result<()> {
-            const F: &str = "lunatic::process::config_set_max_fuel";
-            let own = c.data().config.clone();
-            let config = c.data_mut().config_mut(id, F)?;
-            let old = config.max_fuel;
-            config.max_fuel = (fuel != 0).then_some(fuel);
-            if let Err(e) = config.check_within(&own) {
-                config.max_fuel = old;
-                bail!("{F}: {e}");
+        "config_set_max_memory",
+        |mut c: Caller<'_, GuestState>, id: u64, bytes: u64| -> Result<()> {
+            const F: &str = "lunatic::process::config_set_max_memory";
+            let own = c.data().config.max_memory;
+            if bytes > own {
+                bail!("{F}: a config may not allow more memory ({bytes} bytes) than its creator has ({own} bytes)");
             }
+            c.data_mut().config_mut(id, F)?.max_memory = bytes;
             Ok(())
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "config_get_max_fuel",
-        |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-            Ok(config(&c, id, "lunatic::process::config_get_max_fuel")?
-                .max_fuel
-                .unwrap_or(0))
-        },
-    )?;
+    linker.func_wrap(NS, "config_get_max_memory", |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+        Ok(config(&c, id, "lunatic::process::config_get_max_memory")?.max_memory)
+    })?;
+    linker.func_wrap(NS, "config_set_max_fuel", |mut c: Caller<'_, GuestState>, id: u64, fuel: u64| -> Result<()> {
+        const F: &str = "lunatic::process::config_set_max_fuel";
+        let own = c.data().config.clone();
+        let config = c.data_mut().config_mut(id, F)?;
+        let old = config.max_fuel;
+        config.max_fuel = (fuel != 0).then_some(fuel);
+        if let Err(e) = config.check_within(&own) {
+            config.max_fuel = old;
+            bail!("{F}: {e}");
+        }
+        Ok(())
+    })?;
+    linker.func_wrap(NS, "config_get_max_fuel", |c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+        Ok(config(&c, id, "lunatic::process::config_get_max_fuel")?.max_fuel.unwrap_or(0))
+    })?;
     // The permissions: a getter and a setter each (kiln's network permission
     // in a namespace of its own: lunatic has none).
     type Field = fn(&mut GuestConfig) -> &mut bool;
@@ -303,42 +260,34 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             report(&mut c, spawned, id_ptr, F)
         },
     )?;
-    linker.func_wrap_async(
-        NS,
-        "sleep_ms",
-        |mut c: Caller<'_, GuestState>, (ms,): (u64,)| {
-            Box::new(async move {
-                let Some(deadline) = Instant::now().checked_add(Duration::from_millis(ms)) else {
-                    // Longer than any clock: sleep forever.
-                    loop {
-                        c.data_mut().pull_messages();
-                        wait(None).await;
-                    }
-                };
-                while Instant::now() < deadline {
-                    // Messages arriving meanwhile are kept for later receives.
+    linker.func_wrap_async(NS, "sleep_ms", |mut c: Caller<'_, GuestState>, (ms,): (u64,)| {
+        Box::new(async move {
+            let Some(deadline) = Instant::now().checked_add(Duration::from_millis(ms)) else {
+                // Longer than any clock: sleep forever.
+                loop {
                     c.data_mut().pull_messages();
-                    wait(Some(deadline)).await;
+                    wait(None).await;
                 }
-                with_context(|cx| cx.clear_deadline());
-            })
-        },
-    )?;
+            };
+            while Instant::now() < deadline {
+                // Messages arriving meanwhile are kept for later receives.
+                c.data_mut().pull_messages();
+                wait(Some(deadline)).await;
+            }
+            with_context(|cx| cx.clear_deadline());
+        })
+    })?;
     linker.func_wrap(NS, "die_when_link_dies", |trap: u32| {
         with_context(|cx| cx.set_trap_exit(trap == 0));
     })?;
     linker.func_wrap(NS, "process_id", |c: Caller<'_, GuestState>| c.data().id)?;
     linker.func_wrap(NS, "environment_id", || 0u64)?;
-    linker.func_wrap(
-        NS,
-        "link",
-        |mut c: Caller<'_, GuestState>, tag: i64, id: u64| {
-            // Linking to a process that is gone does nothing, as in lunatic.
-            if with_context(|cx| cx.link(id)) && tag != 0 {
-                c.data_mut().link_tags.insert(id, tag);
-            }
-        },
-    )?;
+    linker.func_wrap(NS, "link", |mut c: Caller<'_, GuestState>, tag: i64, id: u64| {
+        // Linking to a process that is gone does nothing, as in lunatic.
+        if with_context(|cx| cx.link(id)) && tag != 0 {
+            c.data_mut().link_tags.insert(id, tag);
+        }
+    })?;
     linker.func_wrap(NS, "unlink", |mut c: Caller<'_, GuestState>, id: u64| {
         with_context(|cx| cx.unlink(id));
         c.data_mut().link_tags.remove(&id);
@@ -350,18 +299,12 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
         let r = with_context(|cx| cx.monitor(id));
         c.data_mut().monitors.insert(id, r);
     })?;
-    linker.func_wrap(
-        NS,
-        "stop_monitoring",
-        |mut c: Caller<'_, GuestState>, id: u64| {
-            if let Some(r) = c.data_mut().monitors.remove(&id) {
-                with_context(|cx| cx.demonitor(r));
-            }
-        },
-    )?;
-    linker.func_wrap(NS, "kill", |id: u64| with_context(|cx| cx.kill(id)))?;
-    linker.func_wrap(NS, "exists", |id: u64| {
-        kiln_runtime::foreign::exists(id) as i32
+    linker.func_wrap(NS, "stop_monitoring", |mut c: Caller<'_, GuestState>, id: u64| {
+        if let Some(r) = c.data_mut().monitors.remove(&id) {
+            with_context(|cx| cx.demonitor(r));
+        }
     })?;
+    linker.func_wrap(NS, "kill", |id: u64| with_context(|cx| cx.kill(id)))?;
+    linker.func_wrap(NS, "exists", |id: u64| kiln_runtime::foreign::exists(id) as i32)?;
     Ok(())
 }

@@ -15,31 +15,20 @@ use crate::lunatic::state::GuestState;
 /// The registry: name → (node id, process id).
 pub fn lock() -> MutexGuard<'static, HashMap<String, (u64, u64)>> {
     static R: OnceLock<Mutex<HashMap<String, (u64, u64)>>> = OnceLock::new();
-    R.get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+    R.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner())
 }
 
 pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     const NS: &str = "lunatic::registry";
-    linker.func_wrap(
-        NS,
-        "put",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32, node: u64, id: u64| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::registry::put")?;
-            lock().insert(name, (node, id));
-            Ok(())
-        },
-    )?;
+    linker.func_wrap(NS, "put", |mut c: Caller<'_, GuestState>, p: u32, l: u32, node: u64, id: u64| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::registry::put")?;
+        lock().insert(name, (node, id));
+        Ok(())
+    })?;
     linker.func_wrap(
         NS,
         "get",
-        |mut c: Caller<'_, GuestState>,
-         p: u32,
-         l: u32,
-         node_ptr: u32,
-         id_ptr: u32|
-         -> Result<u32> {
+        |mut c: Caller<'_, GuestState>, p: u32, l: u32, node_ptr: u32, id_ptr: u32| -> Result<u32> {
             const F: &str = "lunatic::registry::get";
             let name = read_str(&mut c, p, l, F)?;
             let found = lock().get(&name).copied();
@@ -51,14 +40,10 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             Ok(0)
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "remove",
-        |mut c: Caller<'_, GuestState>, p: u32, l: u32| -> Result<()> {
-            let name = read_str(&mut c, p, l, "lunatic::registry::remove")?;
-            lock().remove(&name);
-            Ok(())
-        },
-    )?;
+    linker.func_wrap(NS, "remove", |mut c: Caller<'_, GuestState>, p: u32, l: u32| -> Result<()> {
+        let name = read_str(&mut c, p, l, "lunatic::registry::remove")?;
+        lock().remove(&name);
+        Ok(())
+    })?;
     Ok(())
 }

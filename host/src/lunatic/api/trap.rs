@@ -12,10 +12,9 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
         "catch",
         |mut caller: Caller<'_, GuestState>, (function, pointer): (i32, i32)| {
             Box::new(async move {
-                let f = caller
-                    .get_export("_lunatic_catch_trap")
-                    .and_then(|e| e.into_func())
-                    .ok_or_else(|| format_err!("lunatic::trap::catch: the module exports no function `_lunatic_catch_trap`"))?;
+                let f = caller.get_export("_lunatic_catch_trap").and_then(|e| e.into_func()).ok_or_else(|| {
+                    format_err!("lunatic::trap::catch: the module exports no function `_lunatic_catch_trap`")
+                })?;
                 let mut result = [Val::I32(0)];
                 match f.call_async(&mut caller, &[Val::I32(function), Val::I32(pointer)], &mut result).await {
                     Ok(()) => Ok(result[0].i32().unwrap_or(0)),
@@ -34,11 +33,6 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
 /// Whether an error is a resource limit rather than a trap of the guest's
 /// own making.
 fn is_limit(e: &wasmtime::Error) -> bool {
-    matches!(
-        e.downcast_ref::<wasmtime::Trap>(),
-        Some(wasmtime::Trap::OutOfFuel)
-    ) || e
-        .root_cause()
-        .to_string()
-        .starts_with("memory limit exceeded")
+    matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::OutOfFuel))
+        || e.root_cause().to_string().starts_with("memory limit exceeded")
 }

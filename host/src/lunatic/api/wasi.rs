@@ -14,24 +14,16 @@ pub fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     // wasmtime-wasi refuses `proc_exit` statuses of 126 and above; a guest
     // may exit with any status, as a native process can.
     linker.allow_shadowing(true);
-    linker.func_wrap(
-        "wasi_snapshot_preview1",
-        "proc_exit",
-        |status: i32| -> Result<()> { Err(wasmtime::Error::new(I32Exit(status))) },
-    )?;
+    linker.func_wrap("wasi_snapshot_preview1", "proc_exit", |status: i32| -> Result<()> {
+        Err(wasmtime::Error::new(I32Exit(status)))
+    })?;
     linker.allow_shadowing(false);
 
     const NS: &str = "lunatic::wasi";
     linker.func_wrap(
         NS,
         "config_add_environment_variable",
-        |mut c: Caller<'_, GuestState>,
-         id: u64,
-         kp: u32,
-         kl: u32,
-         vp: u32,
-         vl: u32|
-         -> Result<()> {
+        |mut c: Caller<'_, GuestState>, id: u64, kp: u32, kl: u32, vp: u32, vl: u32| -> Result<()> {
             const F: &str = "lunatic::wasi::config_add_environment_variable";
             let (k, v) = (read_str(&mut c, kp, kl, F)?, read_str(&mut c, vp, vl, F)?);
             c.data_mut().config_mut(id, F)?.envs.push((k, v));

@@ -31,7 +31,10 @@ impl Spec {
             let mut set_kind = |k: SegmentKind| -> Result<()> {
                 if let Some((_, prev)) = kind {
                     if prev != s.name.as_str() {
-                        return Err(Diagnostic::error(s.span, format!("conflicting types `{prev}` and `{}` in a binary segment", s.name)));
+                        return Err(Diagnostic::error(
+                            s.span,
+                            format!("conflicting types `{prev}` and `{}` in a binary segment", s.name),
+                        ));
                     }
                 }
                 kind = Some((k, s.name.as_str()));
@@ -61,8 +64,9 @@ impl Spec {
                     _ => return Err(Diagnostic::error(s.span, "a unit must be an integer from 1 to 256")),
                 },
                 other => {
-                    return Err(Diagnostic::error(s.span, format!("undefined bit type `{other}`"))
-                        .with_note("help: the types are integer, float, binary, bytes, bitstring, bits, utf8, utf16 and utf32"))
+                    return Err(Diagnostic::error(s.span, format!("undefined bit type `{other}`")).with_note(
+                        "help: the types are integer, float, binary, bytes, bitstring, bits, utf8, utf16 and utf32",
+                    ))
                 }
             }
         }
@@ -87,7 +91,8 @@ impl Spec {
         let little = endian == Some("little");
         let native = endian == Some("native");
         let signed = sign == Some("signed");
-        let flags = if is_utf { bits::flags(0, little, false, native) } else { bits::flags(unit, little, signed, native) };
+        let flags =
+            if is_utf { bits::flags(0, little, false, native) } else { bits::flags(unit, little, signed, native) };
         Ok(Spec { kind, unit, flags, little: little || native })
     }
 
@@ -142,7 +147,11 @@ impl<'a> Lowerer<'a> {
 
     /// Evaluates the values and sizes of a construction's segments, left to
     /// right (a string literal is one segment per character).
-    fn segment_operands(&mut self, elems: &[ast::BinElement], b: &mut Bindings) -> Result<Vec<(Segment<Operand, Operand>, Spec)>> {
+    fn segment_operands(
+        &mut self,
+        elems: &[ast::BinElement],
+        b: &mut Bindings,
+    ) -> Result<Vec<(Segment<Operand, Operand>, Spec)>> {
         let mut segs = Vec::new();
         for el in elems {
             let spec = Spec::parse(el)?;
@@ -151,7 +160,9 @@ impl<'a> Lowerer<'a> {
                 None => spec.default_size().map(Operand::Lit),
             };
             let values = match &el.value.kind {
-                ast::ExprKind::String(s) => s.chars().map(|c| Operand::Lit(Lit::Integer((c as u32).to_string()))).collect(),
+                ast::ExprKind::String(s) => {
+                    s.chars().map(|c| Operand::Lit(Lit::Integer((c as u32).to_string()))).collect()
+                }
                 _ => vec![self.expr(&el.value, b)?],
             };
             for value in values {
@@ -162,7 +173,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One `'$bs_put_<kind>'` per segment on `builder`; returns the builder.
-    fn put_segments(&mut self, mut builder: Operand, segs: impl Iterator<Item = Segment<Operand, Operand>>, b: &mut Bindings) -> Operand {
+    fn put_segments(
+        &mut self,
+        mut builder: Operand,
+        segs: impl Iterator<Item = Segment<Operand, Operand>>,
+        b: &mut Bindings,
+    ) -> Operand {
         for seg in segs {
             let flags = Operand::Lit(Lit::Integer(seg.flags.to_string()));
             let args = match seg.kind {
@@ -187,8 +203,11 @@ impl<'a> Lowerer<'a> {
             let spec = Spec::parse(el)?;
             let last = i + 1 == elems.len();
             if spec.kind == SegmentKind::Binary && el.size.is_none() && !last {
-                return Err(Diagnostic::error(el.span, "a binary segment without a size must be the last segment of a pattern")
-                    .with_note("help: give it a size, as in `Bin:4/binary`"));
+                return Err(Diagnostic::error(
+                    el.span,
+                    "a binary segment without a size must be the last segment of a pattern",
+                )
+                .with_note("help: give it a size, as in `Bin:4/binary`"));
             }
             let size = match &el.size {
                 Some(s) => Some(match self.constant_size(s) {

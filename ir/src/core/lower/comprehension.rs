@@ -146,8 +146,16 @@ impl<'a> Lowerer<'a> {
         } else {
             let bad = self.fresh("_bf");
             let line = self.line(f.span);
-            clauses.push(Clause { patterns: vec![Pat::Lit(Lit::Atom("false".into()))], guards: vec![], body: wrap(no, Expr::Atomic(skip)) });
-            clauses.push(Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("bad_filter", Operand::Var(bad), line) });
+            clauses.push(Clause {
+                patterns: vec![Pat::Lit(Lit::Atom("false".into()))],
+                guards: vec![],
+                body: wrap(no, Expr::Atomic(skip)),
+            });
+            clauses.push(Clause {
+                patterns: vec![Pat::Var(bad.clone())],
+                guards: vec![],
+                body: error_tuple("bad_filter", Operand::Var(bad), line),
+            });
         }
         Ok(self.bind(b, Expr::Case { args, clauses }))
     }
@@ -206,7 +214,11 @@ impl<'a> Lowerer<'a> {
         let with_acc = |p: Pat| std::iter::once(p).chain(acc_param.iter().map(|_| Pat::Wildcard)).collect::<Vec<_>>();
         let mut clauses = vec![
             Clause { patterns: with_acc(element(pat, &rest_var)), guards: vec![], body: wrap(body_b, Expr::Atomic(v)) },
-            Clause { patterns: with_acc(element(skip_pat, &skip_rest)), guards: vec![], body: again(&skip_rest, acc_now.clone()) },
+            Clause {
+                patterns: with_acc(element(skip_pat, &skip_rest)),
+                guards: vec![],
+                body: again(&skip_rest, acc_now.clone()),
+            },
         ];
         let end_clause = match end.into_iter().next() {
             Some(p) => Clause { patterns: with_acc(p), guards: vec![], body: wrap(end_b, Expr::Atomic(finished)) },
@@ -218,11 +230,19 @@ impl<'a> Lowerer<'a> {
                     value: Box::new(erlang_call("is_bitstring", vec![Operand::Var(left.clone())])),
                     body: Box::new(Expr::Atomic(Operand::Var(t))),
                 };
-                Clause { patterns: with_acc(Pat::Var(left)), guards: vec![vec![Guard::Test(is_bits)]], body: wrap(end_b, Expr::Atomic(finished)) }
+                Clause {
+                    patterns: with_acc(Pat::Var(left)),
+                    guards: vec![vec![Guard::Test(is_bits)]],
+                    body: wrap(end_b, Expr::Atomic(finished)),
+                }
             }
         };
         clauses.push(end_clause);
-        clauses.push(Clause { patterns: with_acc(Pat::Var(bad.clone())), guards: vec![], body: error_tuple("bad_generator", Operand::Var(bad), line) });
+        clauses.push(Clause {
+            patterns: with_acc(Pat::Var(bad.clone())),
+            guards: vec![],
+            body: error_tuple("bad_generator", Operand::Var(bad), line),
+        });
         let params: Vec<Var> = std::iter::once(param.clone()).chain(acc_param.clone()).collect();
         let fun = Fun {
             name: None,
@@ -231,9 +251,17 @@ impl<'a> Lowerer<'a> {
             label,
             line: self.line(span),
         };
-        let call = Expr::Call { callee: Callee::LetRec(name.clone()), args: std::iter::once(source).chain(acc).collect(), line };
+        let call = Expr::Call {
+            callee: Callee::LetRec(name.clone()),
+            args: std::iter::once(source).chain(acc).collect(),
+            line,
+        };
         let result = self.fresh("_lc");
-        let body = Expr::Let { var: result.clone(), value: Box::new(call), body: Box::new(Expr::Atomic(Operand::Var(result))) };
+        let body = Expr::Let {
+            var: result.clone(),
+            value: Box::new(call),
+            body: Box::new(Expr::Atomic(Operand::Var(result))),
+        };
         Ok(self.bind(b, Expr::LetRec { name, fun: Box::new(fun), body: Box::new(body) }))
     }
 }
@@ -244,7 +272,10 @@ fn ignore_values(p: &Pat) -> Pat {
     match p {
         Pat::Binary(segs) => Pat::Binary(
             segs.iter()
-                .map(|s| Segment { value: if matches!(s.value, Pat::Var(_)) { s.value.clone() } else { Pat::Wildcard }, ..s.clone() })
+                .map(|s| Segment {
+                    value: if matches!(s.value, Pat::Var(_)) { s.value.clone() } else { Pat::Wildcard },
+                    ..s.clone()
+                })
                 .collect(),
         ),
         _ => Pat::Wildcard,

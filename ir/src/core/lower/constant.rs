@@ -60,10 +60,7 @@ impl<'a> Lowerer<'a> {
         let ast::ExprKind::BinOp(op, l, r) = &p.kind else {
             return p.span;
         };
-        if l.span.file != r.span.file
-            || l.span.end > r.span.start
-            || self.sources.files().is_empty()
-        {
+        if l.span.file != r.span.file || l.span.end > r.span.start || self.sources.files().is_empty() {
             return p.span;
         }
         let text = &self.sources.get(l.span.file).text;
@@ -198,9 +195,7 @@ fn shift_left(a: BigInt, n: BigInt) -> Option<BigInt> {
     if a.is_zero() {
         return Some(a);
     }
-    let k = n
-        .to_u64()
-        .filter(|k| a.bits().saturating_add(*k) <= MAX_SHIFT_BITS)?;
+    let k = n.to_u64().filter(|k| a.bits().saturating_add(*k) <= MAX_SHIFT_BITS)?;
     Some(a << k)
 }
 
@@ -223,31 +218,19 @@ mod tests {
     use kiln_frontend::span::Span;
 
     fn int(s: &str) -> ast::Expr {
-        ast::Expr {
-            kind: ast::ExprKind::Integer(s.into()),
-            span: Span::default(),
-        }
+        ast::Expr { kind: ast::ExprKind::Integer(s.into()), span: Span::default() }
     }
 
     fn float(f: f64) -> ast::Expr {
-        ast::Expr {
-            kind: ast::ExprKind::Float(f),
-            span: Span::default(),
-        }
+        ast::Expr { kind: ast::ExprKind::Float(f), span: Span::default() }
     }
 
     fn bin(op: ast::BinOp, l: ast::Expr, r: ast::Expr) -> ast::Expr {
-        ast::Expr {
-            kind: ast::ExprKind::BinOp(op, Box::new(l), Box::new(r)),
-            span: Span::default(),
-        }
+        ast::Expr { kind: ast::ExprKind::BinOp(op, Box::new(l), Box::new(r)), span: Span::default() }
     }
 
     fn un(op: ast::UnOp, x: ast::Expr) -> ast::Expr {
-        ast::Expr {
-            kind: ast::ExprKind::UnOp(op, Box::new(x)),
-            span: Span::default(),
-        }
+        ast::Expr { kind: ast::ExprKind::UnOp(op, Box::new(x)), span: Span::default() }
     }
 
     fn value(e: &ast::Expr) -> Option<String> {
@@ -261,57 +244,27 @@ mod tests {
 
     #[test]
     fn integer_arithmetic_is_exact() {
-        assert_eq!(
-            value(&bin(B::Bsl, int("1"), int("70"))),
-            Some("1180591620717411303424".into())
-        );
-        assert_eq!(
-            value(&bin(B::Add, bin(B::Bsl, int("1"), int("5")), int("3"))),
-            Some("35".into())
-        );
-        assert_eq!(
-            value(&bin(B::IDiv, un(ast::UnOp::Neg, int("7")), int("2"))),
-            Some("-3".into())
-        );
-        assert_eq!(
-            value(&bin(B::Rem, un(ast::UnOp::Neg, int("7")), int("2"))),
-            Some("-1".into())
-        );
+        assert_eq!(value(&bin(B::Bsl, int("1"), int("70"))), Some("1180591620717411303424".into()));
+        assert_eq!(value(&bin(B::Add, bin(B::Bsl, int("1"), int("5")), int("3"))), Some("35".into()));
+        assert_eq!(value(&bin(B::IDiv, un(ast::UnOp::Neg, int("7")), int("2"))), Some("-3".into()));
+        assert_eq!(value(&bin(B::Rem, un(ast::UnOp::Neg, int("7")), int("2"))), Some("-1".into()));
         assert_eq!(value(&un(ast::UnOp::Bnot, int("7"))), Some("-8".into()));
-        assert_eq!(
-            value(&bin(B::Band, un(ast::UnOp::Neg, int("1")), int("255"))),
-            Some("255".into())
-        );
+        assert_eq!(value(&bin(B::Band, un(ast::UnOp::Neg, int("1")), int("255"))), Some("255".into()));
     }
 
     #[test]
     fn shifts_follow_beam() {
-        assert_eq!(
-            value(&bin(B::Bsr, un(ast::UnOp::Neg, int("5")), int("1"))),
-            Some("-3".into())
-        );
-        assert_eq!(
-            value(&bin(B::Bsl, int("8"), un(ast::UnOp::Neg, int("2")))),
-            Some("2".into())
-        );
-        assert_eq!(
-            value(&bin(B::Bsr, un(ast::UnOp::Neg, int("1")), int("1000"))),
-            Some("-1".into())
-        );
-        assert_eq!(
-            value(&bin(B::Bsl, int("0"), int("100000000000"))),
-            Some("0".into())
-        );
+        assert_eq!(value(&bin(B::Bsr, un(ast::UnOp::Neg, int("5")), int("1"))), Some("-3".into()));
+        assert_eq!(value(&bin(B::Bsl, int("8"), un(ast::UnOp::Neg, int("2")))), Some("2".into()));
+        assert_eq!(value(&bin(B::Bsr, un(ast::UnOp::Neg, int("1")), int("1000"))), Some("-1".into()));
+        assert_eq!(value(&bin(B::Bsl, int("0"), int("100000000000"))), Some("0".into()));
         assert_eq!(value(&bin(B::Bsl, int("1"), int("100000000000"))), None);
     }
 
     #[test]
     fn floats_and_failures() {
         assert_eq!(value(&bin(B::FDiv, int("2"), int("1"))), Some("2.0".into()));
-        assert_eq!(
-            value(&bin(B::Add, float(0.5), int("1"))),
-            Some("1.5".into())
-        );
+        assert_eq!(value(&bin(B::Add, float(0.5), int("1"))), Some("1.5".into()));
         assert_eq!(value(&bin(B::FDiv, int("5"), int("0"))), None);
         assert_eq!(value(&bin(B::Mul, float(1.5e308), int("10"))), None);
         assert_eq!(value(&bin(B::IDiv, float(2.0), int("1"))), None);

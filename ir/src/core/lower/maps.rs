@@ -10,13 +10,21 @@
 use super::*;
 
 impl<'a> Lowerer<'a> {
-    pub(crate) fn map(&mut self, base: Option<&ast::Expr>, fields: &[ast::MapField], b: &mut Bindings) -> Result<Operand> {
+    pub(crate) fn map(
+        &mut self,
+        base: Option<&ast::Expr>,
+        fields: &[ast::MapField],
+        b: &mut Bindings,
+    ) -> Result<Operand> {
         let base = base.map(|e| self.expr(e, b)).transpose()?;
         let mut assocs = Vec::new();
         for f in fields {
             if base.is_none() && f.exact {
-                return Err(Diagnostic::error(f.span, "only association operators `=>` are allowed in map construction")
-                    .with_note("help: `:=` updates a key of an existing map, as in `M#{Key := Value}`"));
+                return Err(Diagnostic::error(
+                    f.span,
+                    "only association operators `=>` are allowed in map construction",
+                )
+                .with_note("help: `:=` updates a key of an existing map, as in `M#{Key := Value}`"));
             }
             let k = self.expr(&f.key, b)?;
             let v = self.expr(&f.value, b)?;
@@ -58,15 +66,28 @@ impl<'a> Lowerer<'a> {
         let case = Expr::Case {
             args: vec![m],
             clauses: vec![
-                Clause { patterns: vec![Pat::Var(x.clone())], guards: vec![vec![Guard::Test(is_map)]], body: Expr::Atomic(Operand::Var(x)) },
-                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badmap", Operand::Var(bad), self.cur_line) },
+                Clause {
+                    patterns: vec![Pat::Var(x.clone())],
+                    guards: vec![vec![Guard::Test(is_map)]],
+                    body: Expr::Atomic(Operand::Var(x)),
+                },
+                Clause {
+                    patterns: vec![Pat::Var(bad.clone())],
+                    guards: vec![],
+                    body: error_tuple("badmap", Operand::Var(bad), self.cur_line),
+                },
             ],
         };
         self.bind(b, case)
     }
 
     /// `#{K := P, ...}` in a pattern.
-    pub(crate) fn map_pattern(&mut self, fields: &[ast::MapField], fresh: bool, shadowed: &mut HashSet<String>) -> Result<Pat> {
+    pub(crate) fn map_pattern(
+        &mut self,
+        fields: &[ast::MapField],
+        fresh: bool,
+        shadowed: &mut HashSet<String>,
+    ) -> Result<Pat> {
         let mut pairs = Vec::new();
         for f in fields {
             if !f.exact {

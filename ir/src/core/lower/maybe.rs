@@ -24,7 +24,12 @@ impl<'a> Lowerer<'a> {
         Ok(self.bind(b, e?))
     }
 
-    fn maybe_sequence(&mut self, exprs: &[ast::Expr], else_clauses: Option<&[ast::Clause]>, span: Span) -> Result<Expr> {
+    fn maybe_sequence(
+        &mut self,
+        exprs: &[ast::Expr],
+        else_clauses: Option<&[ast::Clause]>,
+        span: Span,
+    ) -> Result<Expr> {
         let mut b = Bindings::new();
         let mut value = Operand::atom("ok");
         for (i, e) in exprs.iter().enumerate() {
@@ -36,7 +41,8 @@ impl<'a> Lowerer<'a> {
             let saved = self.env.clone();
             let pat = self.pattern(pattern, false)?;
             let rest = &exprs[i + 1..];
-            let matched = if rest.is_empty() { Expr::Atomic(v.clone()) } else { self.maybe_sequence(rest, else_clauses, span)? };
+            let matched =
+                if rest.is_empty() { Expr::Atomic(v.clone()) } else { self.maybe_sequence(rest, else_clauses, span)? };
             self.env = saved;
             let other = self.fresh("_mv");
             let failed = self.maybe_else(Operand::Var(other.clone()), else_clauses, span)?;

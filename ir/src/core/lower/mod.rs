@@ -73,7 +73,8 @@ pub fn lower_module(module: &ast::Module, sources: &SourceMap) -> std::result::R
     }
     let Some(name) = name else {
         let span = module.forms.first().map(|f| form_span(f)).unwrap_or_default();
-        return Err(vec![Diagnostic::error(span, "no module definition").with_note("help: add `-module(name).` at the top of the file")]);
+        return Err(vec![Diagnostic::error(span, "no module definition")
+            .with_note("help: add `-module(name).` at the top of the file")]);
     };
     for (f, a) in &exports {
         if !locals.contains(&(f.clone(), *a)) {
@@ -170,10 +171,13 @@ fn match_or_fail(o: Operand, p: Pat, body: Expr, tag: &str, line: u32) -> Expr {
     if let Pat::Var(v) = &p {
         return Expr::Let { var: v.clone(), value: Box::new(Expr::Atomic(o)), body: Box::new(body) };
     }
-    let fail_var = format!("{}@fail", match &o {
-        Operand::Var(v) => v.clone(),
-        Operand::Lit(_) => "lit".to_string(),
-    });
+    let fail_var = format!(
+        "{}@fail",
+        match &o {
+            Operand::Var(v) => v.clone(),
+            Operand::Lit(_) => "lit".to_string(),
+        }
+    );
     Expr::Case {
         args: vec![o],
         clauses: vec![
@@ -193,7 +197,13 @@ pub(crate) fn error_tuple(tag: &str, v: Operand, line: u32) -> Expr {
     Expr::Let {
         var: t.clone(),
         value: Box::new(Expr::Tuple(vec![Operand::atom(tag), v])),
-        body: Box::new(Expr::Raise { class: Operand::atom("error"), reason: Operand::Var(t), trace: None, args: None, line }),
+        body: Box::new(Expr::Raise {
+            class: Operand::atom("error"),
+            reason: Operand::Var(t),
+            trace: None,
+            args: None,
+            line,
+        }),
     }
 }
 
@@ -299,8 +309,10 @@ impl<'a> Lowerer<'a> {
         match &e.kind {
             K::Call { fun, args } => {
                 let ok = match &fun.kind {
-                    K::Atom(n) => kiln_abi::bif_table::lookup_auto_import(n, args.len() as u32).is_some_and(|b| b.guard)
-                        || (n == "record_info" && args.len() == 2),
+                    K::Atom(n) => {
+                        kiln_abi::bif_table::lookup_auto_import(n, args.len() as u32).is_some_and(|b| b.guard)
+                            || (n == "record_info" && args.len() == 2)
+                    }
                     K::Remote(m, f) => match (&m.kind, &f.kind) {
                         (K::Atom(m), K::Atom(f)) => {
                             kiln_abi::bif_table::lookup(m, f, args.len() as u32).is_some_and(|b| b.guard)
@@ -321,8 +333,16 @@ impl<'a> Lowerer<'a> {
                 self.check_guard(b)
             }
             K::UnOp(_, a) => self.check_guard(a),
-            K::Case { .. } | K::If(_) | K::Receive { .. } | K::Try { .. } | K::Catch(_) | K::Block(_) | K::Lambda { .. }
-            | K::ListComp { .. } | K::BinComp { .. } | K::Maybe { .. } => bad("this expression"),
+            K::Case { .. }
+            | K::If(_)
+            | K::Receive { .. }
+            | K::Try { .. }
+            | K::Catch(_)
+            | K::Block(_)
+            | K::Lambda { .. }
+            | K::ListComp { .. }
+            | K::BinComp { .. }
+            | K::Maybe { .. } => bad("this expression"),
             K::Cons(a, b) => {
                 self.check_guard(a)?;
                 self.check_guard(b)
@@ -494,7 +514,9 @@ impl<'a> Lowerer<'a> {
             }
             K::If(clauses) => self.exporting_case(vec![], clauses, raise_error("if_clause", self.cur_line), b),
             K::Receive { clauses, after } => self.receive(clauses, after.as_deref(), b),
-            K::Try { body, of_clauses, catch_clauses, after } => self.try_expr(body, of_clauses, catch_clauses, after, b),
+            K::Try { body, of_clauses, catch_clauses, after } => {
+                self.try_expr(body, of_clauses, catch_clauses, after, b)
+            }
             K::Catch(x) => {
                 let saved = self.env.clone();
                 let inner = self.body(std::slice::from_ref(x))?;
@@ -516,7 +538,9 @@ impl<'a> Lowerer<'a> {
                 // `fun is_atom/1` names the auto-imported BIF: `fun erlang:is_atom/1`.
                 match kiln_abi::bif_table::lookup_auto_import(name, *arity) {
                     Some(bif) => Ok(Operand::Lit(Lit::Export(bif.module.into(), name.clone(), *arity))),
-                    None if kiln_abi::auto_imports::is_auto_imported(name, *arity) => Ok(Operand::Lit(Lit::Export("erlang".into(), name.clone(), *arity))),
+                    None if kiln_abi::auto_imports::is_auto_imported(name, *arity) => {
+                        Ok(Operand::Lit(Lit::Export("erlang".into(), name.clone(), *arity)))
+                    }
                     None => Err(Diagnostic::error(e.span, format!("function {name}/{arity} undefined"))),
                 }
             }
@@ -545,13 +569,17 @@ impl<'a> Lowerer<'a> {
             K::BinComp { expr, qualifiers } => self.binary_comprehension(expr, qualifiers, e.span, b),
             K::Map { base, fields } => self.map(base.as_deref(), fields, b),
             K::Maybe { body, else_clauses } => self.maybe_expr(body, else_clauses.as_deref(), e.span, b),
-            K::MaybeMatch(..) => Err(Diagnostic::error(e.span, "`?=` is only allowed directly in the body of a `maybe`")),
+            K::MaybeMatch(..) => {
+                Err(Diagnostic::error(e.span, "`?=` is only allowed directly in the body of a `maybe`"))
+            }
         }
     }
 
     fn var(&mut self, name: &str, span: Span) -> Result<Operand> {
         if name == "_" {
-            return Err(Diagnostic::error(span, "variable '_' is unbound").with_note("help: `_` can only be used in patterns"));
+            return Err(
+                Diagnostic::error(span, "variable '_' is unbound").with_note("help: `_` can only be used in patterns")
+            );
         }
         match self.env.get(name) {
             Some(v) => Ok(Operand::Var(v.clone())),
@@ -572,7 +600,11 @@ impl<'a> Lowerer<'a> {
             args: vec![lv],
             clauses: vec![
                 Clause { patterns: vec![Pat::Lit(Lit::Atom(cont.into()))], guards: vec![], body: rhs },
-                Clause { patterns: vec![Pat::Lit(Lit::Atom(short.into()))], guards: vec![], body: Expr::Atomic(Operand::atom(short)) },
+                Clause {
+                    patterns: vec![Pat::Lit(Lit::Atom(short.into()))],
+                    guards: vec![],
+                    body: Expr::Atomic(Operand::atom(short)),
+                },
                 Clause { patterns: vec![Pat::Var(bad)], guards: vec![], body: fail },
             ],
         };
@@ -591,13 +623,19 @@ impl<'a> Lowerer<'a> {
                     if let K::Atom(rec) = &args[1].kind {
                         let size = self.record_size(rec, args[1].span)?;
                         let x = self.expr(&args[0], b)?;
-                        let call = erlang_call("is_record", vec![x, Operand::atom(rec), Operand::Lit(Lit::Integer(size.to_string()))]);
+                        let call = erlang_call(
+                            "is_record",
+                            vec![x, Operand::atom(rec), Operand::Lit(Lit::Integer(size.to_string()))],
+                        );
                         return Ok(self.bind(b, call));
                     }
                 }
                 let ops = args.iter().map(|a| self.expr(a, b)).collect::<Result<Vec<_>>>()?;
                 if self.locals.contains(&(name.clone(), arity)) {
-                    return Ok(self.bind(b, Expr::Call { callee: Callee::Local { name: name.clone(), arity }, args: ops, line: 0 }));
+                    return Ok(self.bind(
+                        b,
+                        Expr::Call { callee: Callee::Local { name: name.clone(), arity }, args: ops, line: 0 },
+                    ));
                 }
                 if let Some(module) = self.imports.get(&(name.clone(), arity)) {
                     let callee = Callee::Remote { module: Operand::atom(module), name: Operand::atom(name) };
@@ -606,7 +644,9 @@ impl<'a> Lowerer<'a> {
                 if name == "apply" && (arity == 2 || arity == 3) {
                     return Ok(self.bind(b, apply_list(ops)));
                 }
-                if kiln_abi::bif_table::lookup_auto_import(name, arity).is_some() || kiln_abi::auto_imports::is_auto_imported(name, arity) {
+                if kiln_abi::bif_table::lookup_auto_import(name, arity).is_some()
+                    || kiln_abi::auto_imports::is_auto_imported(name, arity)
+                {
                     return Ok(self.bind(b, erlang_call(name, ops)));
                 }
                 Err(Diagnostic::error(fun.span, format!("function {name}/{arity} undefined"))
@@ -698,7 +738,8 @@ impl<'a> Lowerer<'a> {
                 wrap(p.bindings, Expr::Tuple(elems))
             }
         };
-        let clauses = lowered.into_iter().map(|(patterns, guards, p)| Clause { patterns, guards, body: tail(p) }).collect();
+        let clauses =
+            lowered.into_iter().map(|(patterns, guards, p)| Clause { patterns, guards, body: tail(p) }).collect();
         let after = after.map(|(t, p)| (t, Box::new(tail(p))));
         let result = self.bind(b, Expr::Receive { clauses, after });
         Ok(self.unpack_exports(result, &exported, b))
@@ -721,7 +762,8 @@ impl<'a> Lowerer<'a> {
         } else {
             let fv = self.fresh("_tc");
             let fail = error_tuple("try_clause", Operand::Var(fv.clone()), self.cur_line);
-            let fail = Expr::Let { var: fv, value: Box::new(Expr::Atomic(Operand::Var(var.clone()))), body: Box::new(fail) };
+            let fail =
+                Expr::Let { var: fv, value: Box::new(Expr::Atomic(Operand::Var(var.clone()))), body: Box::new(fail) };
             let mut sb = Bindings::new();
             let r = self.exporting_case(vec![Operand::Var(var.clone())], of_clauses, fail, &mut sb)?;
             self.env = outer.clone();
@@ -755,7 +797,11 @@ impl<'a> Lowerer<'a> {
                 cs.push(Clause { patterns: vec![class_pat, reason_pat, trace_pat], guards, body });
             }
             self.env = outer.clone();
-            cs.push(Clause { patterns: vec![Pat::Wildcard, Pat::Wildcard, Pat::Wildcard], guards: vec![], body: reraise.clone() });
+            cs.push(Clause {
+                patterns: vec![Pat::Wildcard, Pat::Wildcard, Pat::Wildcard],
+                guards: vec![],
+                body: reraise.clone(),
+            });
             Expr::Case {
                 args: vec![Operand::Var(class.clone()), Operand::Var(reason.clone()), Operand::Var(trace.clone())],
                 clauses: cs,
@@ -776,7 +822,11 @@ impl<'a> Lowerer<'a> {
             self.env = outer.clone();
             let v = self.fresh("_tv");
             let (c, r, t) = (self.fresh("_ac"), self.fresh("_ar"), self.fresh("_at"));
-            let seq = |first: Expr, then: Expr, tmp: String| Expr::Let { var: tmp, value: Box::new(first), body: Box::new(then) };
+            let seq = |first: Expr, then: Expr, tmp: String| Expr::Let {
+                var: tmp,
+                value: Box::new(first),
+                body: Box::new(then),
+            };
             let ok_tmp = self.fresh("_x");
             let err_tmp = self.fresh("_x");
             result = Expr::Try {

@@ -53,7 +53,8 @@ impl<'a> Lowerer<'a> {
             }
             Some(base) => {
                 let r = self.expr(base, b)?;
-                let updates = fields.iter().map(|f| Ok((f.name.clone(), self.expr(&f.value, b)?))).collect::<Result<Vec<_>>>()?;
+                let updates =
+                    fields.iter().map(|f| Ok((f.name.clone(), self.expr(&f.value, b)?))).collect::<Result<Vec<_>>>()?;
                 let field_vars: Vec<Var> = defs.iter().map(|d| self.fresh(&format!("_{}", d.name))).collect();
                 let mut elems = vec![Operand::atom(name)];
                 for (def, v) in defs.iter().zip(&field_vars) {
@@ -94,7 +95,11 @@ impl<'a> Lowerer<'a> {
             args: vec![r],
             clauses: vec![
                 Clause { patterns: vec![pat], guards: vec![], body },
-                Clause { patterns: vec![Pat::Var(bad.clone())], guards: vec![], body: error_tuple("badrecord", Operand::Var(bad), self.cur_line) },
+                Clause {
+                    patterns: vec![Pat::Var(bad.clone())],
+                    guards: vec![],
+                    body: error_tuple("badrecord", Operand::Var(bad), self.cur_line),
+                },
             ],
         }
     }
@@ -102,7 +107,8 @@ impl<'a> Lowerer<'a> {
     /// `record_info(fields | size, name)`
     pub(crate) fn record_info(&mut self, what: &ast::Expr, rec: &ast::Expr, span: Span) -> Result<Operand> {
         let (ast::ExprKind::Atom(what), ast::ExprKind::Atom(name)) = (&what.kind, &rec.kind) else {
-            return Err(Diagnostic::error(span, "illegal record info").with_note("help: use record_info(fields, Name) or record_info(size, Name)"));
+            return Err(Diagnostic::error(span, "illegal record info")
+                .with_note("help: use record_info(fields, Name) or record_info(size, Name)"));
         };
         let defs = self.record_def(name, rec.span)?;
         match what.as_str() {

@@ -100,7 +100,8 @@ impl<'m> FnLowerer<'m> {
 
     /// Calls an `erlang` guard BIF; the non-value (no match) goes to `fail`.
     fn guard_bif(&mut self, name: &str, args: Vec<Value>, fail: BlockId) -> Value {
-        let v = self.b.push(Op::Bif { module: "erlang".into(), name: name.into(), args, guard: true, line: 0 }, Type::Term);
+        let v =
+            self.b.push(Op::Bif { module: "erlang".into(), name: name.into(), args, guard: true, line: 0 }, Type::Term);
         let failed = self.b.push(Op::IsNonValue(v), Type::Bool);
         let ok = self.b.push(Op::Not(failed), Type::Bool);
         self.b.guard(ok, fail);

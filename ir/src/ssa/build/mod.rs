@@ -22,11 +22,21 @@ use std::collections::HashMap;
 
 /// Lowers a Core module to SSA (already passed through the SSA passes).
 pub fn lower_module(m: &core::Module) -> Result<Module, Diagnostic> {
-    let module = Module { name: m.name.clone(), file: m.file.clone(), functions: vec![], literals: vec![], lambdas: vec![] };
+    let module =
+        Module { name: m.name.clone(), file: m.file.clone(), functions: vec![], literals: vec![], lambdas: vec![] };
     let mut ml = ModuleLowerer { module };
     for f in &m.functions {
         let exported = m.exports.iter().any(|(n, a)| *n == f.name && *a == f.arity);
-        let func = ml.function(&f.name, FunctionKind::Named { exported }, &f.params, &[], None, &f.body, f.line, &HashMap::new())?;
+        let func = ml.function(
+            &f.name,
+            FunctionKind::Named { exported },
+            &f.params,
+            &[],
+            None,
+            &f.body,
+            f.line,
+            &HashMap::new(),
+        )?;
         ml.module.functions.push(func);
     }
     for f in &mut ml.module.functions {
@@ -63,7 +73,8 @@ impl ModuleLowerer {
         line: u32,
         letrecs: &HashMap<core::Var, LetRecInfo>,
     ) -> Result<Function, Diagnostic> {
-        let mut fl = FnLowerer { m: self, b: FnBuilder::new(), env: HashMap::new(), letrecs: letrecs.clone(), guard_fail: None };
+        let mut fl =
+            FnLowerer { m: self, b: FnBuilder::new(), env: HashMap::new(), letrecs: letrecs.clone(), guard_fail: None };
         let entry = BlockId(0);
         for p in params.iter().chain(free) {
             let v = fl.b.add_param(entry, Type::Term);
@@ -103,7 +114,8 @@ fn same_literal(a: &Literal, b: &Literal) -> bool {
         (L::Cons(h1, t1), L::Cons(h2, t2)) => same_literal(h1, h2) && same_literal(t1, t2),
         (L::Tuple(xs), L::Tuple(ys)) => xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_literal(x, y)),
         (L::Map(xs), L::Map(ys)) => {
-            xs.len() == ys.len() && xs.iter().zip(ys).all(|((k1, v1), (k2, v2))| same_literal(k1, k2) && same_literal(v1, v2))
+            xs.len() == ys.len()
+                && xs.iter().zip(ys).all(|((k1, v1), (k2, v2))| same_literal(k1, k2) && same_literal(v1, v2))
         }
         _ => a == b,
     }
@@ -246,7 +258,13 @@ impl<'m> FnLowerer<'m> {
                             let v = self.operand(a)?;
                             list = self.b.push(Op::Cons(v, list), Type::Term);
                         }
-                        let op = Op::Bif { module: "erlang".into(), name: "error".into(), args: vec![reason, list], guard: false, line: *line };
+                        let op = Op::Bif {
+                            module: "erlang".into(),
+                            name: "error".into(),
+                            args: vec![reason, list],
+                            guard: false,
+                            line: *line,
+                        };
                         self.b.push(op, Type::Term);
                         self.b.terminate(Terminator::Unreachable);
                     }
@@ -308,7 +326,9 @@ impl<'m> FnLowerer<'m> {
                 }
                 Callee::Remote { module: m.clone(), name: f.clone(), arity: argv.len() as u32 }
             }
-            CCallee::Remote { module, name } => Callee::Dynamic { module: self.operand(module)?, name: self.operand(name)? },
+            CCallee::Remote { module, name } => {
+                Callee::Dynamic { module: self.operand(module)?, name: self.operand(name)? }
+            }
             CCallee::Fun(f) => Callee::Fun(self.operand(f)?),
         };
         self.transfer(callee, argv, tail)
@@ -345,7 +365,12 @@ impl<'m> FnLowerer<'m> {
     fn make_fun(&mut self, f: &core::Fun) -> Result<Value, Diagnostic> {
         let free: Vec<core::Var> = core::free::fun_free_vars(f).into_iter().collect();
         let index = self.m.module.lambdas.len() as u32;
-        self.m.module.lambdas.push(Lambda { name: f.label.clone(), arity: f.params.len() as u32, num_free: free.len() as u32, function: 0 });
+        self.m.module.lambdas.push(Lambda {
+            name: f.label.clone(),
+            arity: f.params.len() as u32,
+            num_free: free.len() as u32,
+            function: 0,
+        });
         let letrecs = self.letrecs.clone();
         let func = self.m.function(
             &f.label,
@@ -444,7 +469,12 @@ impl<'m> FnLowerer<'m> {
         Ok(())
     }
 
-    fn receive(&mut self, clauses: &[core::Clause], after: Option<(&Operand, &Expr)>, tail: bool) -> Result<Option<Value>, Diagnostic> {
+    fn receive(
+        &mut self,
+        clauses: &[core::Clause],
+        after: Option<(&Operand, &Expr)>,
+        tail: bool,
+    ) -> Result<Option<Value>, Diagnostic> {
         let timeout = after.map(|(t, _)| self.operand(t)).transpose()?;
         let join = self.join_block(tail);
         let lp = self.b.new_block(BlockKind::Normal);

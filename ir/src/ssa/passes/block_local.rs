@@ -11,15 +11,35 @@ use std::collections::{BTreeSet, HashMap};
 /// Values an instruction or terminator reads.
 pub fn op_uses(op: &Op) -> Vec<Value> {
     match op {
-        Op::Const(_) | Op::Literal(_) | Op::RecvPeek | Op::RecvNext | Op::RecvAccept | Op::RecvTimedOut | Op::ExcClass
-        | Op::ExcReason | Op::ExcTrace | Op::CatchValue | Op::PopHandler { .. } => vec![],
+        Op::Const(_)
+        | Op::Literal(_)
+        | Op::RecvPeek
+        | Op::RecvNext
+        | Op::RecvAccept
+        | Op::RecvTimedOut
+        | Op::ExcClass
+        | Op::ExcReason
+        | Op::ExcTrace
+        | Op::CatchValue
+        | Op::PopHandler { .. } => vec![],
         Op::TestHeap { live, .. } => live.clone(),
         Op::Cons(a, b) | Op::WordEq(a, b) | Op::ExactEq(a, b) => vec![*a, *b],
         Op::Tuple(vs) => vs.clone(),
         Op::MakeFun { free, .. } => free.clone(),
         Op::FunFree { fun, .. } => vec![*fun],
-        Op::Hd(v) | Op::Tl(v) | Op::IsSmall(v) | Op::IsAtom(v) | Op::IsNil(v) | Op::IsCons(v) | Op::IsList(v)
-        | Op::IsTuple(v) | Op::IsNonValue(v) | Op::Not(v) | Op::BoolToTerm(v) | Op::IsTrue(v) | Op::RecvTimer(v) => vec![*v],
+        Op::Hd(v)
+        | Op::Tl(v)
+        | Op::IsSmall(v)
+        | Op::IsAtom(v)
+        | Op::IsNil(v)
+        | Op::IsCons(v)
+        | Op::IsList(v)
+        | Op::IsTuple(v)
+        | Op::IsNonValue(v)
+        | Op::Not(v)
+        | Op::BoolToTerm(v)
+        | Op::IsTrue(v)
+        | Op::RecvTimer(v) => vec![*v],
         Op::Element { tuple, .. } => vec![*tuple],
         Op::IsTupleArity { value, .. } => vec![*value],
         Op::Bif { args, .. } => args.clone(),
@@ -28,15 +48,35 @@ pub fn op_uses(op: &Op) -> Vec<Value> {
 
 pub fn op_uses_mut(op: &mut Op) -> Vec<&mut Value> {
     match op {
-        Op::Const(_) | Op::Literal(_) | Op::RecvPeek | Op::RecvNext | Op::RecvAccept | Op::RecvTimedOut | Op::ExcClass
-        | Op::ExcReason | Op::ExcTrace | Op::CatchValue | Op::PopHandler { .. } => vec![],
+        Op::Const(_)
+        | Op::Literal(_)
+        | Op::RecvPeek
+        | Op::RecvNext
+        | Op::RecvAccept
+        | Op::RecvTimedOut
+        | Op::ExcClass
+        | Op::ExcReason
+        | Op::ExcTrace
+        | Op::CatchValue
+        | Op::PopHandler { .. } => vec![],
         Op::TestHeap { live, .. } => live.iter_mut().collect(),
         Op::Cons(a, b) | Op::WordEq(a, b) | Op::ExactEq(a, b) => vec![a, b],
         Op::Tuple(vs) => vs.iter_mut().collect(),
         Op::MakeFun { free, .. } => free.iter_mut().collect(),
         Op::FunFree { fun, .. } => vec![fun],
-        Op::Hd(v) | Op::Tl(v) | Op::IsSmall(v) | Op::IsAtom(v) | Op::IsNil(v) | Op::IsCons(v) | Op::IsList(v)
-        | Op::IsTuple(v) | Op::IsNonValue(v) | Op::Not(v) | Op::BoolToTerm(v) | Op::IsTrue(v) | Op::RecvTimer(v) => vec![v],
+        Op::Hd(v)
+        | Op::Tl(v)
+        | Op::IsSmall(v)
+        | Op::IsAtom(v)
+        | Op::IsNil(v)
+        | Op::IsCons(v)
+        | Op::IsList(v)
+        | Op::IsTuple(v)
+        | Op::IsNonValue(v)
+        | Op::Not(v)
+        | Op::BoolToTerm(v)
+        | Op::IsTrue(v)
+        | Op::RecvTimer(v) => vec![v],
         Op::Element { tuple, .. } => vec![tuple],
         Op::IsTupleArity { value, .. } => vec![value],
         Op::Bif { args, .. } => args.iter_mut().collect(),
@@ -60,7 +100,9 @@ fn callee_uses_mut(c: &mut Callee) -> Vec<&mut Value> {
 /// Values the terminator reads, not counting block-call arguments.
 pub fn term_uses_mut(t: &mut Terminator) -> Vec<&mut Value> {
     match t {
-        Terminator::Jump(_) | Terminator::PushHandler { .. } | Terminator::Wait { .. } | Terminator::Unreachable => vec![],
+        Terminator::Jump(_) | Terminator::PushHandler { .. } | Terminator::Wait { .. } | Terminator::Unreachable => {
+            vec![]
+        }
         Terminator::Branch { cond, .. } => vec![cond],
         Terminator::Return(v) => vec![v],
         Terminator::TailCall { callee, args } | Terminator::Call { callee, args, .. } => {

@@ -84,11 +84,6 @@ pub extern "C" fn kiln_bif_file_copy(p: *mut ProcessHeader, src: Term, dst: Term
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_file_copy_3(
-    p: *mut ProcessHeader,
-    src: Term,
-    dst: Term,
-    n: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_file_copy_3(p: *mut ProcessHeader, src: Term, dst: Term, n: Term) -> Term {
     copy(p, src, dst, n)
 }

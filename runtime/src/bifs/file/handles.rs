@@ -12,8 +12,7 @@ use crate::atom;
 use crate::bifs::binary::iolist_bytes;
 use crate::binary::make_binary_from_vec;
 use crate::term::{
-    bif_return, make_byte_list, make_i128, make_tuple, tuple_elements, view, BifResult, TermAlloc,
-    TermView,
+    bif_return, make_byte_list, make_i128, make_tuple, tuple_elements, view, BifResult, TermAlloc, TermView,
 };
 
 use super::modes::{open_options, parse_modes};
@@ -85,27 +84,19 @@ impl OpenFile {
             out.extend_from_slice(&avail[..k]);
             self.at += k;
         }
-        Ok(if out.is_empty() && n > 0 {
-            None
-        } else {
-            Some(out)
-        })
+        Ok(if out.is_empty() && n > 0 { None } else { Some(out) })
     }
 }
 
 pub(super) fn files() -> std::sync::MutexGuard<'static, HashMap<u64, OpenFile>> {
-    static FILES: LazyLock<Mutex<HashMap<u64, OpenFile>>> =
-        LazyLock::new(|| Mutex::new(HashMap::new()));
+    static FILES: LazyLock<Mutex<HashMap<u64, OpenFile>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
     FILES.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The number of a `{file_descriptor, kiln_file, N}` handle.
 pub(super) fn handle_id(t: Term) -> Option<u64> {
     match tuple_elements(t)? {
-        [a, b, n]
-            if atom::try_name(*a) == Some("file_descriptor")
-                && atom::try_name(*b) == Some("kiln_file") =>
-        {
+        [a, b, n] if atom::try_name(*a) == Some("file_descriptor") && atom::try_name(*b) == Some("kiln_file") => {
             match view(*n) {
                 TermView::Small(i) if i >= 0 => Some(i as u64),
                 _ => None,
@@ -150,25 +141,11 @@ pub extern "C" fn kiln_bif_file_open(p: *mut ProcessHeader, name: Term, modes: T
             return Ok(error_tuple(proc, "eisdir"));
         }
         let write = m.write || m.append || m.exclusive;
-        let of = OpenFile {
-            file,
-            read: m.read || !write,
-            write,
-            binary: m.binary,
-            buf: Vec::new(),
-            at: 0,
-        };
+        let of = OpenFile { file, read: m.read || !write, write, binary: m.binary, buf: Vec::new(), at: 0 };
         let id = NEXT.fetch_add(1, Ordering::Relaxed);
         files().insert(id, of);
         let n = make_i128(proc, id as i128);
-        let fd = make_tuple(
-            proc,
-            &[
-                atom::intern("file_descriptor"),
-                atom::intern("kiln_file"),
-                n,
-            ],
-        );
+        let fd = make_tuple(proc, &[atom::intern("file_descriptor"), atom::intern("kiln_file"), n]);
         Ok(ok_tuple(proc, fd))
     })
 }
@@ -194,11 +171,7 @@ fn data_term<H: TermAlloc + ?Sized>(h: &mut H, binary: bool, bytes: Vec<u8>) -> 
     }
 }
 
-fn read_result<H: TermAlloc + ?Sized>(
-    h: &mut H,
-    binary: bool,
-    r: io::Result<Option<Vec<u8>>>,
-) -> Term {
+fn read_result<H: TermAlloc + ?Sized>(h: &mut H, binary: bool, r: io::Result<Option<Vec<u8>>>) -> Term {
     match r {
         Ok(Some(bytes)) => {
             let d = data_term(h, binary, bytes);

@@ -96,16 +96,7 @@ fn raw_info(m: &fs::Metadata) -> Raw {
     // WASI preview 1 file stats carry no permission bits: report the
     // usual defaults.
     let perm = if ft.is_dir() { 0o755 } else { 0o644 };
-    Raw {
-        ctime: secs_of(m.modified()),
-        mode: kind | perm,
-        links: 1,
-        major: 0,
-        minor: 0,
-        inode: 0,
-        uid: 0,
-        gid: 0,
-    }
+    Raw { ctime: secs_of(m.modified()), mode: kind | perm, links: 1, major: 0, minor: 0, inode: 0, uid: 0, gid: 0 }
 }
 
 fn file_type_name(m: &fs::Metadata) -> &'static str {
@@ -166,11 +157,7 @@ fn read_info(p: *mut ProcessHeader, name: Term, opts: Term, follow: bool) -> Ter
         let (Some(path), Some(kind)) = (path_of(name), time_option(opts)) else {
             return Ok(error_tuple(proc, "badarg"));
         };
-        let m = if follow {
-            fs::metadata(&path)
-        } else {
-            fs::symlink_metadata(&path)
-        };
+        let m = if follow { fs::metadata(&path) } else { fs::symlink_metadata(&path) };
         Ok(match m {
             Ok(m) => {
                 let info = file_info(proc, &m, kind);
@@ -187,11 +174,7 @@ pub extern "C" fn kiln_bif_file_read_file_info(p: *mut ProcessHeader, name: Term
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_file_read_file_info_2(
-    p: *mut ProcessHeader,
-    name: Term,
-    opts: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_file_read_file_info_2(p: *mut ProcessHeader, name: Term, opts: Term) -> Term {
     read_info(p, name, opts, true)
 }
 
@@ -201,10 +184,6 @@ pub extern "C" fn kiln_bif_file_read_link_info(p: *mut ProcessHeader, name: Term
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_file_read_link_info_2(
-    p: *mut ProcessHeader,
-    name: Term,
-    opts: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_file_read_link_info_2(p: *mut ProcessHeader, name: Term, opts: Term) -> Term {
     read_info(p, name, opts, false)
 }

@@ -35,9 +35,7 @@ fn push_name(t: Term, out: &mut Vec<u8>, depth: usize) -> Option<()> {
                         let mut buf = [0; 4];
                         out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                     }
-                    TermView::Atom(_) | TermView::Cons(..) | TermView::Nil => {
-                        push_name(e, out, depth + 1)?
-                    }
+                    TermView::Atom(_) | TermView::Cons(..) | TermView::Nil => push_name(e, out, depth + 1)?,
                     _ => return None,
                 }
             }

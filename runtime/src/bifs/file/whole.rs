@@ -11,17 +11,13 @@ use crate::binary::make_binary_from_vec;
 use crate::term::{atoms, bif_return, make_list, make_string};
 
 use super::modes::{open_options, parse_modes, Modes};
-use super::names::{
-    error_tuple, io_error, ok_tuple, os_bytes, path_of, posix_name, unit_result, with_path,
-};
+use super::names::{error_tuple, io_error, ok_tuple, os_bytes, path_of, posix_name, unit_result, with_path};
 
 /// The contents of a file; `eisdir` for a directory (WASI opens
 /// directories and fails only when reading them).
 pub(super) fn read_all(path: &std::path::Path) -> io::Result<Vec<u8>> {
     match fs::read(path) {
-        Err(_) if fs::metadata(path).is_ok_and(|m| m.is_dir()) => {
-            Err(io::Error::from(io::ErrorKind::IsADirectory))
-        }
+        Err(_) if fs::metadata(path).is_ok_and(|m| m.is_dir()) => Err(io::Error::from(io::ErrorKind::IsADirectory)),
         r => r,
     }
 }
@@ -39,9 +35,7 @@ pub extern "C" fn kiln_bif_file_read_file(p: *mut ProcessHeader, name: Term) -> 
 
 fn write_file(p: *mut ProcessHeader, name: Term, data: Term, modes: Term) -> Term {
     bif_return(p, |proc| {
-        let (Some(path), Some(bytes), Some(mut m)) =
-            (path_of(name), iolist_bytes(data), parse_modes(modes))
-        else {
+        let (Some(path), Some(bytes), Some(mut m)) = (path_of(name), iolist_bytes(data), parse_modes(modes)) else {
             return Ok(error_tuple(proc, "badarg"));
         };
         m.write = true;
@@ -49,9 +43,7 @@ fn write_file(p: *mut ProcessHeader, name: Term, data: Term, modes: Term) -> Ter
             // `[append]` adds to the end without truncating.
             m.read = false;
         }
-        let r = open_options(&Modes { read: false, ..m })
-            .open(&path)
-            .and_then(|mut f| f.write_all(&bytes));
+        let r = open_options(&Modes { read: false, ..m }).open(&path).and_then(|mut f| f.write_all(&bytes));
         Ok(unit_result(proc, r))
     })
 }
@@ -62,12 +54,7 @@ pub extern "C" fn kiln_bif_file_write_file(p: *mut ProcessHeader, name: Term, da
 }
 
 #[no_mangle]
-pub extern "C" fn kiln_bif_file_write_file_3(
-    p: *mut ProcessHeader,
-    name: Term,
-    data: Term,
-    modes: Term,
-) -> Term {
+pub extern "C" fn kiln_bif_file_write_file_3(p: *mut ProcessHeader, name: Term, data: Term, modes: Term) -> Term {
     write_file(p, name, data, modes)
 }
 
@@ -77,10 +64,7 @@ pub extern "C" fn kiln_bif_file_delete(p: *mut ProcessHeader, name: Term) -> Ter
         Ok(()) => atoms::OK,
         // OTP on Linux: unlinking a directory is `eperm`.
         Err(e) if posix_name(&e) == "eisdir" => error_tuple(proc, "eperm"),
-        Err(e)
-            if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir())
-                && posix_name(&e) != "enoent" =>
-        {
+        Err(e) if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) && posix_name(&e) != "enoent" => {
             error_tuple(proc, "eperm")
         }
         Err(e) => io_error(proc, &e),
@@ -103,9 +87,7 @@ pub extern "C" fn kiln_bif_file_rename(p: *mut ProcessHeader, from: Term, to: Te
 
 #[no_mangle]
 pub extern "C" fn kiln_bif_file_make_dir(p: *mut ProcessHeader, name: Term) -> Term {
-    with_path(p, name, |proc, path| {
-        unit_result(proc, fs::create_dir(path))
-    })
+    with_path(p, name, |proc, path| unit_result(proc, fs::create_dir(path)))
 }
 
 #[no_mangle]

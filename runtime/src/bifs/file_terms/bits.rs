@@ -52,11 +52,7 @@ impl BitWriter {
     fn push_int(&mut self, v: &BigInt, bits: usize, little: bool) {
         // Two's complement, truncated to `bits`.
         let mut le = v.to_signed_bytes_le();
-        let fill = if v.sign() == num_bigint::Sign::Minus {
-            0xff
-        } else {
-            0
-        };
+        let fill = if v.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
         let nbytes = bits.div_ceil(8);
         le.resize(nbytes.max(le.len()), fill);
         le.truncate(nbytes);
@@ -82,22 +78,14 @@ impl BitWriter {
                 Some(ch) => {
                     let mut buf = [0; 2];
                     for u in ch.encode_utf16(&mut buf) {
-                        let b = if little {
-                            u.to_le_bytes()
-                        } else {
-                            u.to_be_bytes()
-                        };
+                        let b = if little { u.to_le_bytes() } else { u.to_be_bytes() };
                         self.push_bytes(&b);
                     }
                 }
                 None => return false,
             },
             _ => match char::from_u32(c) {
-                Some(_) => self.push_bytes(&if little {
-                    c.to_le_bytes()
-                } else {
-                    c.to_be_bytes()
-                }),
+                Some(_) => self.push_bytes(&if little { c.to_le_bytes() } else { c.to_be_bytes() }),
                 None => return false,
             },
         }
@@ -111,9 +99,7 @@ impl BitWriter {
         }
         let kind = spec.kind.as_deref().unwrap_or("integer");
         match (value, kind) {
-            (Seg::Str(s), "utf8" | "utf16" | "utf32") => {
-                s.iter().all(|&c| self.push_char(c, kind, spec.little))
-            }
+            (Seg::Str(s), "utf8" | "utf16" | "utf32") => s.iter().all(|&c| self.push_char(c, kind, spec.little)),
             (Seg::Int(i), "utf8" | "utf16" | "utf32") => match i.to_u32() {
                 Some(c) if size.is_none() => self.push_char(c, kind, spec.little),
                 _ => false,
@@ -142,18 +128,10 @@ impl BitWriter {
             },
             (Seg::Float(f), "float") => {
                 match size.unwrap_or(64).saturating_mul(spec.unit.unwrap_or(1)) {
-                    64 => self.push_bytes(&if spec.little {
-                        f.to_le_bytes()
-                    } else {
-                        f.to_be_bytes()
-                    }),
+                    64 => self.push_bytes(&if spec.little { f.to_le_bytes() } else { f.to_be_bytes() }),
                     32 => {
                         let g = f as f32;
-                        self.push_bytes(&if spec.little {
-                            g.to_le_bytes()
-                        } else {
-                            g.to_be_bytes()
-                        })
+                        self.push_bytes(&if spec.little { g.to_le_bytes() } else { g.to_be_bytes() })
                     }
                     _ => return false,
                 }

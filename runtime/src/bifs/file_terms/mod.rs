@@ -26,8 +26,8 @@ use crate::abi::Term;
 use crate::atom;
 use crate::binary::make_bitstring_from_vec;
 use crate::term::{
-    cons, make_bigint, make_float, make_heap_binary, make_list_with_tail, make_map_from_pairs,
-    make_string, make_tuple, TermAlloc,
+    cons, make_bigint, make_float, make_heap_binary, make_list_with_tail, make_map_from_pairs, make_string, make_tuple,
+    TermAlloc,
 };
 
 use parse::Parser;
@@ -59,11 +59,7 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     /// `{string, Quote, Text}`: a string or quoted atom not closed.
-    Unterminated {
-        line: u32,
-        quote: char,
-        text: String,
-    },
+    Unterminated { line: u32, quote: char, text: String },
     /// `char`: `$` at the end of input.
     Char { line: u32 },
     /// `{illegal, What}`.
@@ -84,11 +80,7 @@ pub fn decode_text(bytes: &[u8]) -> Vec<char> {
 
 /// Reads every `Term.` form of `text`.
 pub fn read_terms(text: &[char]) -> Result<Vec<Value>, ReadError> {
-    let mut sc = Scanner {
-        chars: text,
-        pos: 0,
-        line: 1,
-    };
+    let mut sc = Scanner { chars: text, pos: 0, line: 1 };
     let mut out = Vec::new();
     loop {
         // Scan one form: tokens up to a dot or the end of input.
@@ -104,11 +96,7 @@ pub fn read_terms(text: &[char]) -> Result<Vec<Value>, ReadError> {
         if toks.len() == 1 && toks[0].tok == Tok::Eof {
             return Ok(out);
         }
-        let mut p = Parser {
-            toks,
-            pos: 0,
-            bad: None,
-        };
+        let mut p = Parser { toks, pos: 0, bad: None };
         let v = p.expr(0)?;
         let t = p.next();
         if t.tok != Tok::Dot {
@@ -129,17 +117,11 @@ pub fn build<H: TermAlloc + ?Sized>(h: &mut H, v: &Value) -> Option<Term> {
         Value::Float(f) => make_float(h, *f),
         Value::Atom(a) => atom::try_intern(a).ok()?,
         Value::Str(s) => {
-            let st: String = s
-                .iter()
-                .map(|&c| char::from_u32(c).unwrap_or('\u{fffd}'))
-                .collect();
+            let st: String = s.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect();
             if st.chars().map(|c| c as u32).eq(s.iter().copied()) {
                 make_string(h, &st)
             } else {
-                let items: Vec<Term> = s
-                    .iter()
-                    .map(|&c| crate::abi::tag::small(i64::from(c)))
-                    .collect();
+                let items: Vec<Term> = s.iter().map(|&c| crate::abi::tag::small(i64::from(c))).collect();
                 make_list_with_tail(h, &items, crate::abi::tag::NIL)
             }
         }
@@ -201,15 +183,13 @@ mod tests {
     }
 
     fn syntax(line: u32, before: &str) -> ReadError {
-        ReadError::Syntax {
-            line,
-            before: Some(before.to_string()),
-        }
+        ReadError::Syntax { line, before: Some(before.to_string()) }
     }
 
     #[test]
     fn terms() {
-        let got = read("{a, 1}.\n[1,2|x]. \"st\" \"r\". 'q a'. -5. +3. 1.5e3. $a. $\\n. 16#ff. 1_000. {}. [].\n").unwrap();
+        let got =
+            read("{a, 1}.\n[1,2|x]. \"st\" \"r\". 'q a'. -5. +3. 1.5e3. $a. $\\n. 16#ff. 1_000. {}. [].\n").unwrap();
         assert_eq!(
             got,
             vec![
@@ -236,10 +216,7 @@ mod tests {
         );
         assert_eq!(
             read("#{a => 1, \"k\" => [x]}.").unwrap(),
-            vec![Value::Map(vec![
-                (atom("a"), int(1)),
-                (str("k"), Value::List(vec![atom("x")], None))
-            ])]
+            vec![Value::Map(vec![(atom("a"), int(1)), (str("k"), Value::List(vec![atom("x")], None))])]
         );
         assert_eq!(
             read("99999999999999999999999.").unwrap(),
@@ -267,13 +244,7 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(
-            read("{a, 1}\n"),
-            Err(ReadError::Syntax {
-                line: 1,
-                before: None
-            })
-        );
+        assert_eq!(read("{a, 1}\n"), Err(ReadError::Syntax { line: 1, before: None }));
         assert_eq!(read("{a, 1}.\n{b,}.\n"), Err(syntax(2, "'}'")));
         assert_eq!(read("\n\n[1,2.\n"), Err(syntax(3, "'.'")));
         assert_eq!(read("{a b}."), Err(syntax(1, "b")));
@@ -286,32 +257,11 @@ mod tests {
         assert_eq!(read("{a <<}."), Err(syntax(1, "'<<'")));
         assert_eq!(read("[1 | 2 | 3]."), Err(syntax(1, "'|'")));
         assert_eq!(read("{ok,\n\n bad b}."), Err(syntax(3, "b")));
-        assert_eq!(
-            read("\"abc\n"),
-            Err(ReadError::Unterminated {
-                line: 1,
-                quote: '"',
-                text: "abc\n".into()
-            })
-        );
-        assert_eq!(
-            read("{a, 'b\n"),
-            Err(ReadError::Unterminated {
-                line: 1,
-                quote: '\'',
-                text: "b\n".into()
-            })
-        );
+        assert_eq!(read("\"abc\n"), Err(ReadError::Unterminated { line: 1, quote: '"', text: "abc\n".into() }));
+        assert_eq!(read("{a, 'b\n"), Err(ReadError::Unterminated { line: 1, quote: '\'', text: "b\n".into() }));
         assert_eq!(read("a.\n\n$"), Err(ReadError::Char { line: 3 }));
         let long = format!("\"{}\n", "y".repeat(40));
-        assert_eq!(
-            read(&long),
-            Err(ReadError::Unterminated {
-                line: 1,
-                quote: '"',
-                text: "y".repeat(16)
-            })
-        );
+        assert_eq!(read(&long), Err(ReadError::Unterminated { line: 1, quote: '"', text: "y".repeat(16) }));
         assert_eq!(read("a.\n X.\n"), Err(ReadError::BadTerm { line: 2 }));
         assert_eq!(read("foo(1)."), Err(ReadError::BadTerm { line: 1 }));
         assert_eq!(read("1 + 2."), Err(ReadError::BadTerm { line: 1 }));

@@ -33,17 +33,10 @@ impl Parser {
     pub(super) fn error(&self, t: &Token) -> ReadError {
         if t.tok == Tok::Eof {
             // At the end of input OTP reports the last token's line.
-            let line = self
-                .toks
-                .len()
-                .checked_sub(2)
-                .map_or(t.line, |i| self.toks[i].line);
+            let line = self.toks.len().checked_sub(2).map_or(t.line, |i| self.toks[i].line);
             ReadError::Syntax { line, before: None }
         } else {
-            ReadError::Syntax {
-                line: t.line,
-                before: token_text(&t.tok),
-            }
+            ReadError::Syntax { line: t.line, before: token_text(&t.tok) }
         }
     }
 
@@ -67,21 +60,7 @@ impl Parser {
         match &self.peek().tok {
             Tok::Punct(p) => matches!(
                 p.as_str(),
-                "+" | "-"
-                    | "*"
-                    | "/"
-                    | "++"
-                    | "--"
-                    | "=="
-                    | "/="
-                    | "=<"
-                    | "<"
-                    | ">="
-                    | ">"
-                    | "=:="
-                    | "=/="
-                    | "!"
-                    | "="
+                "+" | "-" | "*" | "/" | "++" | "--" | "==" | "/=" | "=<" | "<" | ">=" | ">" | "=:=" | "=/=" | "!" | "="
             ),
             Tok::Reserved(r) => {
                 matches!(
@@ -303,12 +282,10 @@ impl Parser {
                     let t = self.next();
                     match &t.tok {
                         Tok::Atom(a) => match a.as_str() {
-                            "integer" | "float" | "binary" | "bytes" | "bitstring" | "bits"
-                            | "utf8" | "utf16" | "utf32" => spec.kind = Some(a.clone()),
+                            "integer" | "float" | "binary" | "bytes" | "bitstring" | "bits" | "utf8" | "utf16"
+                            | "utf32" => spec.kind = Some(a.clone()),
                             "big" => spec.little = false,
-                            "little" | "native"
-                                if cfg!(target_endian = "little") || a == "little" =>
-                            {
+                            "little" | "native" if cfg!(target_endian = "little") || a == "little" => {
                                 spec.little = true
                             }
                             "native" => spec.little = false,

@@ -29,14 +29,12 @@ pub(super) struct Token {
 }
 
 const RESERVED: &[&str] = &[
-    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-    "rem", "try", "when", "xor", "maybe", "else",
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond", "div",
+    "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor", "maybe", "else",
 ];
 
 const OPERATORS: &[&str] = &[
-    "=:=", "=/=", "...", "<<", ">>", "=>", ":=", "||", "->", "==", "/=", "=<", ">=", "++", "--",
-    "<-", "<=", "::", "..",
+    "=:=", "=/=", "...", "<<", ">>", "=>", ":=", "||", "->", "==", "/=", "=<", ">=", "++", "--", "<-", "<=", "::", "..",
 ];
 
 pub(super) struct Scanner<'a> {
@@ -211,15 +209,9 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
             let ds = self.digits(base);
             if ds.is_empty() {
-                return Err(ReadError::Illegal {
-                    line,
-                    what: "integer",
-                });
+                return Err(ReadError::Illegal { line, what: "integer" });
             }
-            let v = BigInt::parse_bytes(ds.as_bytes(), base).ok_or(ReadError::Illegal {
-                line,
-                what: "integer",
-            })?;
+            let v = BigInt::parse_bytes(ds.as_bytes(), base).ok_or(ReadError::Illegal { line, what: "integer" })?;
             return Ok(Tok::Int(v));
         }
         if self.peek(0) == Some('.') && self.peek(1).is_some_and(|c| c.is_ascii_digit()) {
@@ -240,16 +232,10 @@ impl<'a> Scanner<'a> {
             }
             return match text.parse::<f64>() {
                 Ok(f) if f.is_finite() => Ok(Tok::Float(f)),
-                _ => Err(ReadError::Illegal {
-                    line,
-                    what: "float",
-                }),
+                _ => Err(ReadError::Illegal { line, what: "float" }),
             };
         }
-        let v = BigInt::parse_bytes(int.as_bytes(), 10).ok_or(ReadError::Illegal {
-            line,
-            what: "integer",
-        })?;
+        let v = BigInt::parse_bytes(int.as_bytes(), 10).ok_or(ReadError::Illegal { line, what: "integer" })?;
         Ok(Tok::Int(v))
     }
 
@@ -257,10 +243,7 @@ impl<'a> Scanner<'a> {
         self.skip_blank();
         let line = self.line;
         let Some(c) = self.peek(0) else {
-            return Ok(Token {
-                tok: Tok::Eof,
-                line,
-            });
+            return Ok(Token { tok: Tok::Eof, line });
         };
         let tok = if c.is_ascii_digit() {
             self.number(line)?
@@ -272,9 +255,7 @@ impl<'a> Scanner<'a> {
             }
             match RESERVED.iter().find(|r| **r == s) {
                 Some(r) => Tok::Reserved(r),
-                None if s.chars().count() > 255 => {
-                    return Err(ReadError::Illegal { line, what: "atom" })
-                }
+                None if s.chars().count() > 255 => return Err(ReadError::Illegal { line, what: "atom" }),
                 None => Tok::Atom(s),
             }
         } else if is_upper_start(c) {
@@ -305,18 +286,12 @@ impl<'a> Scanner<'a> {
                 },
                 Some(c) => Tok::Char(c as u32),
             }
-        } else if c == '.'
-            && self
-                .peek(1)
-                .is_none_or(|n| n.is_whitespace() || n == '%' || (n as u32) < 32)
-        {
+        } else if c == '.' && self.peek(1).is_none_or(|n| n.is_whitespace() || n == '%' || (n as u32) < 32) {
             self.pos += 1;
             Tok::Dot
         } else {
             let rest = &self.chars[self.pos..];
-            let op = OPERATORS
-                .iter()
-                .find(|op| op.chars().zip(rest).filter(|(a, b)| a == *b).count() == op.len());
+            let op = OPERATORS.iter().find(|op| op.chars().zip(rest).filter(|(a, b)| a == *b).count() == op.len());
             match op {
                 Some(op) => {
                     self.pos += op.len();

@@ -86,14 +86,20 @@ fn etf_and_hashes_match_otp() {
                 } else if !o.deterministic && has_large_map(term) && roundtrips && got.len() == want.len() {
                     map_order_differ += 1;
                 } else {
-                    failures.push(format!("E{i} {}: got {got:?} want {want:?}", crate::format::format_term(term, crate::format::Mode::Write)));
+                    failures.push(format!(
+                        "E{i} {}: got {got:?} want {want:?}",
+                        crate::format::format_term(term, crate::format::Mode::Write)
+                    ));
                 }
             }
             "S" => {
                 let a = encode::external_size(term, &Options::default()).unwrap();
                 let b = encode::external_size(term, &Options { minor_version: 0, ..Options::default() }).unwrap();
                 if format!("{a} {b}") != rest.trim() {
-                    failures.push(format!("S {}: got {a} {b} want {rest}", crate::format::format_term(term, crate::format::Mode::Write)));
+                    failures.push(format!(
+                        "S {}: got {a} {b} want {rest}",
+                        crate::format::format_term(term, crate::format::Mode::Write)
+                    ));
                 }
             }
             "H" => {
@@ -108,7 +114,11 @@ fn etf_and_hashes_match_otp() {
                     small(phash(term, tag::small(1000)).unwrap()),
                 );
                 if got != rest.trim() {
-                    failures.push(format!("H {}: got {got} want {}", crate::format::format_term(term, crate::format::Mode::Write), rest.trim()));
+                    failures.push(format!(
+                        "H {}: got {got} want {}",
+                        crate::format::format_term(term, crate::format::Mode::Write),
+                        rest.trim()
+                    ));
                 }
             }
             "D" => {
@@ -130,7 +140,10 @@ fn etf_and_hashes_match_otp() {
                     _ => false,
                 };
                 if !ok {
-                    failures.push(format!("D{i} {input:?}: got {:?}", got.map(|(t, n)| (crate::format::format_term(t, crate::format::Mode::Write), n))));
+                    failures.push(format!(
+                        "D{i} {input:?}: got {:?}",
+                        got.map(|(t, n)| (crate::format::format_term(t, crate::format::Mode::Write), n))
+                    ));
                 }
             }
             "C" => {
@@ -157,7 +170,12 @@ fn etf_and_hashes_match_otp() {
         }
     }
     eprintln!("exact encodings: {exact}, compressed streams differing (decodable): {compressed_differ}, large maps in another order: {map_order_differ}");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
@@ -224,4 +242,3 @@ fn local_funs_pids_refs_ports_round_trip() {
     bytes[6 + 1] ^= 0xFF; // corrupt the uniq
     assert!(decode_test(&mut h, &bytes, false).is_none());
 }
-

@@ -71,7 +71,17 @@ impl Pp {
 
     /// `pp_list` on the elements of `seq` from `start` on.
     #[allow(clippy::too_many_arguments)]
-    fn pp_list(&self, seq: &Seq, start: usize, col0: i64, tind: i64, ind: &Indent, ld: i64, sep: char, w: i64) -> Chars {
+    fn pp_list(
+        &self,
+        seq: &Seq,
+        start: usize,
+        col0: i64,
+        tind: i64,
+        ind: &Indent,
+        ld: i64,
+        sep: char,
+        w: i64,
+    ) -> Chars {
         if start >= seq.elems.len() {
             return match seq.end {
                 End::Dots => Chars::str("..."),

@@ -114,7 +114,10 @@ fn removes_and_puts_keep_the_canonical_shape() {
     assert_eq!(map_get(all[5].0, m2), Ok(tag::NIL));
     assert_eq!(map_get(all[5].0, m), Ok(all[5].1));
     assert_eq!(map_put(&mut h, m, all[6].0, all[6].1), Ok(m));
-    assert_eq!(map_update(&mut h, m, tag::small(-1), tag::NIL), Err(crate::bifs::maps::MapError::Badkey(tag::small(-1))));
+    assert_eq!(
+        map_update(&mut h, m, tag::small(-1), tag::NIL),
+        Err(crate::bifs::maps::MapError::Badkey(tag::small(-1)))
+    );
 }
 
 /// Keys whose hashes share a long prefix go down chains of single-entry

@@ -18,13 +18,7 @@ pub type DnsIterator = std::vec::IntoIter<SocketAddr>;
 
 /// Decodes lunatic's socket address arguments (`addr` holds at least the
 /// address's bytes: 4 for type 4, 16 for type 6).
-fn decode_addr(
-    addr_type: u32,
-    addr: &[u8],
-    port: u32,
-    flow_info: u32,
-    scope_id: u32,
-) -> Option<SocketAddr> {
+fn decode_addr(addr_type: u32, addr: &[u8], port: u32, flow_info: u32, scope_id: u32) -> Option<SocketAddr> {
     match addr_type {
         4 => {
             let ip: [u8; 4] = addr.get(..4)?.try_into().ok()?;
@@ -43,12 +37,7 @@ fn decode_addr(
 fn encode_addr(a: &SocketAddr) -> (u32, Vec<u8>, u16, Option<(u32, u32)>) {
     match a {
         SocketAddr::V4(v4) => (4, v4.ip().octets().to_vec(), v4.port(), None),
-        SocketAddr::V6(v6) => (
-            6,
-            v6.ip().octets().to_vec(),
-            v6.port(),
-            Some((v6.flowinfo(), v6.scope_id())),
-        ),
+        SocketAddr::V6(v6) => (6, v6.ip().octets().to_vec(), v6.port(), Some((v6.flowinfo(), v6.scope_id()))),
     }
 }
 
@@ -170,10 +159,7 @@ mod tests {
         assert_eq!((t, bytes, port, v6), (4, vec![192, 168, 0, 9], 53, None));
         let ip: Ipv6Addr = "::1".parse().unwrap();
         let (t, bytes, port, v6) = encode_addr(&SocketAddr::V6(SocketAddrV6::new(ip, 7, 1, 2)));
-        assert_eq!(
-            (t, bytes, port, v6),
-            (6, ip.octets().to_vec(), 7, Some((1, 2)))
-        );
+        assert_eq!((t, bytes, port, v6), (6, ip.octets().to_vec(), 7, Some((1, 2))));
     }
 
     #[test]

@@ -60,9 +60,7 @@ impl Resolvers {
         q.jobs.push_back(job);
         if q.jobs.len() > q.idle && q.threads < MAX_RESOLVERS {
             q.threads += 1;
-            let spawned = std::thread::Builder::new()
-                .name("kiln-resolver".into())
-                .spawn(move || self.work());
+            let spawned = std::thread::Builder::new().name("kiln-resolver".into()).spawn(move || self.work());
             if let Err(e) = spawned {
                 q.threads -= 1;
                 if q.threads == 0 {
@@ -106,25 +104,16 @@ pub(super) async fn resolve_name(
         return Ok(Some(Ok(vec![a])));
     }
     // Without a numeric port std fails before any lookup: no helper needed.
-    let has_port = name
-        .rsplit_once(':')
-        .is_some_and(|(_, p)| p.parse::<u16>().is_ok());
+    let has_port = name.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok());
     if !has_port {
         return Ok(Some(name.as_str().to_socket_addrs().map(|a| a.collect())));
     }
     let slot: LookupSlot = Arc::default();
     let pid = c.data().id;
-    if let Err(e) = resolvers().submit(Lookup {
-        name,
-        slot: slot.clone(),
-        pid,
-    }) {
+    if let Err(e) = resolvers().submit(Lookup { name, slot: slot.clone(), pid }) {
         return Ok(Some(Err(e)));
     }
-    wait_for(c, deadline, |_| {
-        Ok(slot.lock().unwrap_or_else(|e| e.into_inner()).take())
-    })
-    .await
+    wait_for(c, deadline, |_| Ok(slot.lock().unwrap_or_else(|e| e.into_inner()).take())).await
 }
 
 /// Registers `resolve`, `drop_dns_iterator` and `resolve_next`.
@@ -132,8 +121,7 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "resolve",
-        |mut c: Caller<'_, GuestState>,
-         (name_ptr, name_len, timeout, id_ptr): (u32, u32, u64, u32)| {
+        |mut c: Caller<'_, GuestState>, (name_ptr, name_len, timeout, id_ptr): (u32, u32, u64, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::resolve";
                 let name = read_str(&mut c, name_ptr, name_len, F)?;

@@ -120,15 +120,8 @@ fn missing(func: &str, what: &str, id: u64) -> wasmtime::Error {
 
 /// The process's `T` of number `id` (shared with the table); traps when
 /// there is none.
-fn lookup<T: NetResource + Clone>(
-    c: &mut Caller<'_, GuestState>,
-    id: u64,
-    func: &str,
-) -> Result<T> {
-    T::table(&mut c.data_mut().net)
-        .get(id)
-        .cloned()
-        .ok_or_else(|| missing(func, T::KIND, id))
+fn lookup<T: NetResource + Clone>(c: &mut Caller<'_, GuestState>, id: u64, func: &str) -> Result<T> {
+    T::table(&mut c.data_mut().net).get(id).cloned().ok_or_else(|| missing(func, T::KIND, id))
 }
 
 /// Stores `item` in the process's table; returns its number.
@@ -144,36 +137,19 @@ fn import_name(func: &'static str) -> &'static str {
 
 /// Registers `func`, which forgets the process's `T` of an id (and traps
 /// when there is none).
-fn register_drop<T: NetResource>(
-    linker: &mut Linker<GuestState>,
-    func: &'static str,
-) -> Result<()> {
-    linker.func_wrap(
-        NS,
-        import_name(func),
-        move |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
-            T::table(&mut c.data_mut().net)
-                .remove(id)
-                .map(drop)
-                .ok_or_else(|| missing(func, T::KIND, id))
-        },
-    )?;
+fn register_drop<T: NetResource>(linker: &mut Linker<GuestState>, func: &'static str) -> Result<()> {
+    linker.func_wrap(NS, import_name(func), move |mut c: Caller<'_, GuestState>, id: u64| -> Result<()> {
+        T::table(&mut c.data_mut().net).remove(id).map(drop).ok_or_else(|| missing(func, T::KIND, id))
+    })?;
     Ok(())
 }
 
 /// Registers `func`, which gives the process's `T` of an id a second id.
-fn register_clone<T: NetResource + Clone>(
-    linker: &mut Linker<GuestState>,
-    func: &'static str,
-) -> Result<()> {
-    linker.func_wrap(
-        NS,
-        import_name(func),
-        move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-            let it: T = lookup(&mut c, id, func)?;
-            Ok(keep(&mut c, it))
-        },
-    )?;
+fn register_clone<T: NetResource + Clone>(linker: &mut Linker<GuestState>, func: &'static str) -> Result<()> {
+    linker.func_wrap(NS, import_name(func), move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+        let it: T = lookup(&mut c, id, func)?;
+        Ok(keep(&mut c, it))
+    })?;
     Ok(())
 }
 
@@ -197,14 +173,10 @@ fn register_timeouts<T: NetResource + Clone>(
                 Ok(())
             },
         )?;
-        linker.func_wrap(
-            NS,
-            &format!("get_{name}"),
-            move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
-                let s: T = lookup(&mut c, id, &get)?;
-                Ok(field(&s).load(Ordering::Relaxed))
-            },
-        )?;
+        linker.func_wrap(NS, &format!("get_{name}"), move |mut c: Caller<'_, GuestState>, id: u64| -> Result<u64> {
+            let s: T = lookup(&mut c, id, &get)?;
+            Ok(field(&s).load(Ordering::Relaxed))
+        })?;
     }
     Ok(())
 }
@@ -229,22 +201,12 @@ fn answer(
 }
 
 /// [`answer`] of an I/O outcome.
-fn answer_io(
-    c: &mut Caller<'_, GuestState>,
-    ptr: u32,
-    outcome: io::Result<u64>,
-    func: &str,
-) -> Result<u32> {
+fn answer_io(c: &mut Caller<'_, GuestState>, ptr: u32, outcome: io::Result<u64>, func: &str) -> Result<u32> {
     answer(c, ptr, outcome.map_err(|e| e.to_string()), func)
 }
 
 /// [`answer`] of a transfer: how many bytes it moved, or its error.
-fn answer_len(
-    c: &mut Caller<'_, GuestState>,
-    ptr: u32,
-    moved: io::Result<usize>,
-    func: &str,
-) -> Result<u32> {
+fn answer_len(c: &mut Caller<'_, GuestState>, ptr: u32, moved: io::Result<usize>, func: &str) -> Result<u32> {
     answer_io(c, ptr, moved.map(|n| n as u64), func)
 }
 
@@ -312,12 +274,7 @@ fn register_bind<T: NetResource>(
 }
 
 /// `len` bytes of guest memory at `ptr`, for an operation to fill.
-fn guest_buf<'a>(
-    c: &'a mut Caller<'_, GuestState>,
-    ptr: u32,
-    len: u32,
-    func: &str,
-) -> Result<&'a mut [u8]> {
+fn guest_buf<'a>(c: &'a mut Caller<'_, GuestState>, ptr: u32, len: u32, func: &str) -> Result<&'a mut [u8]> {
     let mem = memory(c, func)?;
     let (start, end) = (ptr as usize, ptr as usize + len as usize);
     mem.data_mut(c)

@@ -100,11 +100,7 @@ fn poller() -> io::Result<&'static Poller> {
                 .name("kiln-net-poller".into())
                 .spawn(move || poll_loop(poll, shared))
                 .map_err(|e| e.to_string())?;
-            Ok(Poller {
-                registry,
-                sources,
-                next_token: AtomicUsize::new(0),
-            })
+            Ok(Poller { registry, sources, next_token: AtomicUsize::new(0) })
         })
         .as_ref()
         .map_err(|e| io::Error::other(format!("cannot start the network poller: {e}")))
@@ -122,11 +118,7 @@ fn poll_loop(mut poll: mio::Poll, sources: Sources) {
             return;
         }
         for ev in events.iter() {
-            let waiters = sources
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(&ev.token().0)
-                .cloned();
+            let waiters = sources.lock().unwrap_or_else(|e| e.into_inner()).get(&ev.token().0).cloned();
             if let Some(w) = waiters {
                 let error = ev.is_error();
                 w.wake(
@@ -151,10 +143,7 @@ impl<S: Source> Registered<S> {
         let token = Token(p.next_token.fetch_add(1, Ordering::Relaxed));
         let waiters = Arc::new(Waiters::default());
         p.sources().insert(token.0, waiters.clone());
-        if let Err(e) = p
-            .registry
-            .register(&mut io, token, Interest::READABLE | Interest::WRITABLE)
-        {
+        if let Err(e) = p.registry.register(&mut io, token, Interest::READABLE | Interest::WRITABLE) {
             p.sources().remove(&token.0);
             return Err(e);
         }
@@ -198,9 +187,7 @@ mod tests {
 
     #[test]
     fn sockets_register_with_the_poller_and_leave_it() {
-        let l =
-            Registered::new(mio::net::TcpListener::bind("127.0.0.1:0".parse().unwrap()).unwrap())
-                .unwrap();
+        let l = Registered::new(mio::net::TcpListener::bind("127.0.0.1:0".parse().unwrap()).unwrap()).unwrap();
         let token = l.token.0;
         assert!(poller().unwrap().sources().contains_key(&token));
         drop(l);

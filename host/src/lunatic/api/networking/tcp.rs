@@ -14,9 +14,8 @@ use super::address::{guest_addr, register_addr_query};
 use super::poller::{Dir, Registered};
 use super::wait::{deadline_after, NO_TIMEOUT};
 use super::{
-    answer_accepted, answer_io, answer_len, deny, guest_buf, import_name, keep, lookup,
-    network_allowed, register_bind, register_clone, register_drop, register_timeouts,
-    TcpListenerHandle, TcpStreamHandle, NS, TIMEOUT,
+    answer_accepted, answer_io, answer_len, deny, guest_buf, import_name, keep, lookup, network_allowed, register_bind,
+    register_clone, register_drop, register_timeouts, TcpListenerHandle, TcpStreamHandle, NS, TIMEOUT,
 };
 use crate::lunatic::state::GuestState;
 
@@ -82,26 +81,18 @@ pub(super) fn guest_ciovecs(
     what: &str,
     func: &str,
 ) -> Result<Vec<(usize, usize)>> {
-    let len = count
-        .checked_mul(8)
-        .ok_or_else(|| format_err!("{func}: too many {what}"))?;
+    let len = count.checked_mul(8).ok_or_else(|| format_err!("{func}: too many {what}"))?;
     Ok(decode_ciovecs(&read(c, ptr, len, func)?))
 }
 
 /// The guest's buffers, as slices of its memory.
-pub(super) fn guest_slices<'a>(
-    data: &'a [u8],
-    iovs: &[(usize, usize)],
-    func: &str,
-) -> Result<Vec<IoSlice<'a>>> {
+pub(super) fn guest_slices<'a>(data: &'a [u8], iovs: &[(usize, usize)], func: &str) -> Result<Vec<IoSlice<'a>>> {
     iovs.iter()
         .map(|&(p, l)| {
             p.checked_add(l)
                 .and_then(|end| data.get(p..end))
                 .map(IoSlice::new)
-                .ok_or_else(|| {
-                    format_err!("{func}: memory access out of bounds ({l} bytes at {p})")
-                })
+                .ok_or_else(|| format_err!("{func}: memory access out of bounds ({l} bytes at {p})"))
         })
         .collect()
 }
@@ -125,9 +116,7 @@ pub(super) async fn connect_stream(
                 Ok(Some(e)) | Err(e) => Err(e),
                 Ok(None) => match s.io.peer_addr() {
                     Ok(_) => Ok(()),
-                    Err(e) if e.kind() == io::ErrorKind::NotConnected => {
-                        Err(io::ErrorKind::WouldBlock.into())
-                    }
+                    Err(e) if e.kind() == io::ErrorKind::NotConnected => Err(io::ErrorKind::WouldBlock.into()),
                     Err(e) => Err(e),
                 },
             })
@@ -146,18 +135,10 @@ async fn tcp_receive(
 ) -> Result<u32> {
     let s: TcpStreamHandle = lookup(c, id, func)?;
     guest_buf(c, buf_ptr, buf_len, func)?;
-    let timeout = if peek {
-        &s.peek_timeout
-    } else {
-        &s.read_timeout
-    };
+    let timeout = if peek { &s.peek_timeout } else { &s.read_timeout };
     s.transfer(c, Dir::Read, timeout, opaque_ptr, func, |c| {
         let buf = guest_buf(c, buf_ptr, buf_len, func)?;
-        Ok(if peek {
-            s.socket.io.peek(buf)
-        } else {
-            (&s.socket.io).read(buf)
-        })
+        Ok(if peek { s.socket.io.peek(buf) } else { (&s.socket.io).read(buf) })
     })
     .await
 }
@@ -170,11 +151,7 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
         Ok(Arc::new(l))
     })?;
     register_drop::<TcpListenerHandle>(linker, "lunatic::networking::drop_tcp_listener")?;
-    register_addr_query(
-        linker,
-        "lunatic::networking::tcp_local_addr",
-        |l: &TcpListenerHandle| l.io.local_addr(),
-    )?;
+    register_addr_query(linker, "lunatic::networking::tcp_local_addr", |l: &TcpListenerHandle| l.io.local_addr())?;
     linker.func_wrap_async(
         NS,
         "tcp_accept",
@@ -182,10 +159,8 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_accept";
                 let l: TcpListenerHandle = lookup(&mut c, id, F)?;
-                let accepted = l
-                    .io_op_untimed(&mut c, Dir::Read, |_| Ok(l.io.accept()))
-                    .await?
-                    .and_then(|(s, peer)| {
+                let accepted =
+                    l.io_op_untimed(&mut c, Dir::Read, |_| Ok(l.io.accept())).await?.and_then(|(s, peer)| {
                         let s = Registered::new(s)?;
                         Ok((Arc::new(TcpConnection::new(s)), peer))
                     });
@@ -227,16 +202,11 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     )?;
     register_drop::<TcpStreamHandle>(linker, "lunatic::networking::drop_tcp_stream")?;
     register_clone::<TcpStreamHandle>(linker, "lunatic::networking::clone_tcp_stream")?;
-    register_addr_query(
-        linker,
-        "lunatic::networking::tcp_peer_addr",
-        |s: &TcpStreamHandle| s.socket.io.peer_addr(),
-    )?;
+    register_addr_query(linker, "lunatic::networking::tcp_peer_addr", |s: &TcpStreamHandle| s.socket.io.peer_addr())?;
     linker.func_wrap_async(
         NS,
         "tcp_write_vectored",
-        |mut c: Caller<'_, GuestState>,
-         (id, iov_ptr, iov_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>, (id, iov_ptr, iov_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::tcp_write_vectored";
                 let iovs = guest_ciovecs(&mut c, iov_ptr, iov_len, "buffers", F)?;
@@ -250,10 +220,7 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             })
         },
     )?;
-    for (func, peek) in [
-        ("lunatic::networking::tcp_read", false),
-        ("lunatic::networking::tcp_peek", true),
-    ] {
+    for (func, peek) in [("lunatic::networking::tcp_read", false), ("lunatic::networking::tcp_peek", true)] {
         linker.func_wrap_async(
             NS,
             import_name(func),
@@ -262,17 +229,13 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             },
         )?;
     }
-    linker.func_wrap(
-        NS,
-        "tcp_flush",
-        |mut c: Caller<'_, GuestState>, id: u64, error_ptr: u32| -> Result<u32> {
-            const F: &str = "lunatic::networking::tcp_flush";
-            // Writes go straight to the socket: nothing is buffered here.
-            lookup::<TcpStreamHandle>(&mut c, id, F)?;
-            write_u64(&mut c, error_ptr, 0, F)?;
-            Ok(0)
-        },
-    )?;
+    linker.func_wrap(NS, "tcp_flush", |mut c: Caller<'_, GuestState>, id: u64, error_ptr: u32| -> Result<u32> {
+        const F: &str = "lunatic::networking::tcp_flush";
+        // Writes go straight to the socket: nothing is buffered here.
+        lookup::<TcpStreamHandle>(&mut c, id, F)?;
+        write_u64(&mut c, error_ptr, 0, F)?;
+        Ok(0)
+    })?;
     register_timeouts::<TcpStreamHandle>(
         linker,
         &[

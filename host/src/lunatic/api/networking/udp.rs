@@ -11,8 +11,7 @@ use super::super::{read, write_u64};
 use super::address::{addr_iterator, answer_addr, guest_addr, register_addr_query};
 use super::poller::{Dir, Registered};
 use super::{
-    answer_io, answer_len, guest_buf, lookup, register_bind, register_clone, register_drop,
-    UdpSocketHandle, NS,
+    answer_io, answer_len, guest_buf, lookup, register_bind, register_clone, register_drop, UdpSocketHandle, NS,
 };
 use crate::lunatic::state::GuestState;
 
@@ -50,32 +49,20 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     })?;
     register_drop::<UdpSocketHandle>(linker, "lunatic::networking::drop_udp_socket")?;
     register_clone::<UdpSocketHandle>(linker, "lunatic::networking::clone_udp_socket")?;
-    register_addr_query(
-        linker,
-        "lunatic::networking::udp_local_addr",
-        |s: &UdpSocketHandle| s.io.local_addr(),
-    )?;
-    linker.func_wrap(
-        NS,
-        "udp_peer_addr",
-        |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
-            const F: &str = "lunatic::networking::udp_peer_addr";
-            let s: UdpSocketHandle = lookup(&mut c, id, F)?;
-            // lunatic's codes: 1 not connected, 2 any other error.
-            match s.io.peer_addr() {
-                Ok(a) => answer_addr(&mut c, id_ptr, Ok(a), F),
-                Err(e) => {
-                    let code = if e.kind() == io::ErrorKind::NotConnected {
-                        1
-                    } else {
-                        2
-                    };
-                    answer_io(&mut c, id_ptr, Err(e), F)?;
-                    Ok(code)
-                }
+    register_addr_query(linker, "lunatic::networking::udp_local_addr", |s: &UdpSocketHandle| s.io.local_addr())?;
+    linker.func_wrap(NS, "udp_peer_addr", |mut c: Caller<'_, GuestState>, id: u64, id_ptr: u32| -> Result<u32> {
+        const F: &str = "lunatic::networking::udp_peer_addr";
+        let s: UdpSocketHandle = lookup(&mut c, id, F)?;
+        // lunatic's codes: 1 not connected, 2 any other error.
+        match s.io.peer_addr() {
+            Ok(a) => answer_addr(&mut c, id_ptr, Ok(a), F),
+            Err(e) => {
+                let code = if e.kind() == io::ErrorKind::NotConnected { 1 } else { 2 };
+                answer_io(&mut c, id_ptr, Err(e), F)?;
+                Ok(code)
             }
-        },
-    )?;
+        }
+    })?;
     linker.func_wrap(
         NS,
         "udp_connect",
@@ -101,16 +88,12 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     linker.func_wrap_async(
         NS,
         "udp_send",
-        |mut c: Caller<'_, GuestState>,
-         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_send";
                 let s: UdpSocketHandle = lookup(&mut c, id, F)?;
                 let data = read(&mut c, buf_ptr, buf_len, F)?;
-                transfer(&mut c, &s, Dir::Write, opaque_ptr, F, |_| {
-                    Ok(s.io.send(&data))
-                })
-                .await
+                transfer(&mut c, &s, Dir::Write, opaque_ptr, F, |_| Ok(s.io.send(&data))).await
             })
         },
     )?;
@@ -134,42 +117,33 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 let addr = guest_addr(&mut c, addr_type, addr_ptr, port, flow_info, scope_id, F)?;
                 let data = read(&mut c, buf_ptr, buf_len, F)?;
                 let s: UdpSocketHandle = lookup(&mut c, id, F)?;
-                transfer(&mut c, &s, Dir::Write, opaque_ptr, F, |_| {
-                    Ok(s.io.send_to(&data, addr))
-                })
-                .await
+                transfer(&mut c, &s, Dir::Write, opaque_ptr, F, |_| Ok(s.io.send_to(&data, addr))).await
             })
         },
     )?;
     linker.func_wrap_async(
         NS,
         "udp_receive",
-        |mut c: Caller<'_, GuestState>,
-         (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr): (u64, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_receive";
                 guest_buf(&mut c, buf_ptr, buf_len, F)?;
                 let s: UdpSocketHandle = lookup(&mut c, id, F)?;
-                transfer(&mut c, &s, Dir::Read, opaque_ptr, F, |c| {
-                    Ok(s.io.recv(guest_buf(c, buf_ptr, buf_len, F)?))
-                })
-                .await
+                transfer(&mut c, &s, Dir::Read, opaque_ptr, F, |c| Ok(s.io.recv(guest_buf(c, buf_ptr, buf_len, F)?)))
+                    .await
             })
         },
     )?;
     linker.func_wrap_async(
         NS,
         "udp_receive_from",
-        |mut c: Caller<'_, GuestState>,
-         (id, buf_ptr, buf_len, opaque_ptr, dns_iter_ptr): (u64, u32, u32, u32, u32)| {
+        |mut c: Caller<'_, GuestState>, (id, buf_ptr, buf_len, opaque_ptr, dns_iter_ptr): (u64, u32, u32, u32, u32)| {
             Box::new(async move {
                 const F: &str = "lunatic::networking::udp_receive_from";
                 guest_buf(&mut c, buf_ptr, buf_len, F)?;
                 let s: UdpSocketHandle = lookup(&mut c, id, F)?;
                 let got = s
-                    .io_op_untimed(&mut c, Dir::Read, |c| {
-                        Ok(s.io.recv_from(guest_buf(c, buf_ptr, buf_len, F)?))
-                    })
+                    .io_op_untimed(&mut c, Dir::Read, |c| Ok(s.io.recv_from(guest_buf(c, buf_ptr, buf_len, F)?)))
                     .await?;
                 match got {
                     Ok((n, from)) => {
@@ -183,22 +157,14 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             })
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "set_udp_socket_ttl",
-        |mut c: Caller<'_, GuestState>, id: u64, ttl: u32| -> Result<()> {
-            const F: &str = "lunatic::networking::set_udp_socket_ttl";
-            option(&mut c, id, F, |s| s.set_ttl(ttl))
-        },
-    )?;
-    linker.func_wrap(
-        NS,
-        "get_udp_socket_ttl",
-        |mut c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
-            const F: &str = "lunatic::networking::get_udp_socket_ttl";
-            option(&mut c, id, F, |s| s.ttl())
-        },
-    )?;
+    linker.func_wrap(NS, "set_udp_socket_ttl", |mut c: Caller<'_, GuestState>, id: u64, ttl: u32| -> Result<()> {
+        const F: &str = "lunatic::networking::set_udp_socket_ttl";
+        option(&mut c, id, F, |s| s.set_ttl(ttl))
+    })?;
+    linker.func_wrap(NS, "get_udp_socket_ttl", |mut c: Caller<'_, GuestState>, id: u64| -> Result<u32> {
+        const F: &str = "lunatic::networking::get_udp_socket_ttl";
+        option(&mut c, id, F, |s| s.ttl())
+    })?;
     linker.func_wrap(
         NS,
         "set_udp_socket_broadcast",
@@ -207,13 +173,9 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
             option(&mut c, id, F, |s| s.set_broadcast(on > 0))
         },
     )?;
-    linker.func_wrap(
-        NS,
-        "get_udp_socket_broadcast",
-        |mut c: Caller<'_, GuestState>, id: u64| -> Result<i32> {
-            const F: &str = "lunatic::networking::get_udp_socket_broadcast";
-            Ok(option(&mut c, id, F, |s| s.broadcast())? as i32)
-        },
-    )?;
+    linker.func_wrap(NS, "get_udp_socket_broadcast", |mut c: Caller<'_, GuestState>, id: u64| -> Result<i32> {
+        const F: &str = "lunatic::networking::get_udp_socket_broadcast";
+        Ok(option(&mut c, id, F, |s| s.broadcast())? as i32)
+    })?;
     Ok(())
 }

@@ -47,12 +47,8 @@ impl TlsListener {
         loop {
             let started = match self.socket.io.accept() {
                 Ok((s, peer)) => Registered::new(s).and_then(|s| {
-                    let tls =
-                        ServerConnection::new(self.config.clone()).map_err(io::Error::other)?;
-                    Ok(Handshake {
-                        stream: TlsConnection::new(s, tls),
-                        peer,
-                    })
+                    let tls = ServerConnection::new(self.config.clone()).map_err(io::Error::other)?;
+                    Ok(Handshake { stream: TlsConnection::new(s, tls), peer })
                 }),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,

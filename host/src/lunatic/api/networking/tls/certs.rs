@@ -22,9 +22,7 @@ use crate::lunatic::state::GuestState;
 
 fn provider() -> Arc<CryptoProvider> {
     static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
-    PROVIDER
-        .get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
-        .clone()
+    PROVIDER.get_or_init(|| Arc::new(rustls::crypto::ring::default_provider())).clone()
 }
 
 /// The certificates of a PEM buffer (at least one).
@@ -42,8 +40,7 @@ pub(super) fn pem_certs(pem: &[u8]) -> std::result::Result<Vec<CertificateDer<'s
 /// PEM.
 pub(super) fn server_config(certs: &[u8], key: &[u8]) -> std::result::Result<ServerConfig, String> {
     let certs = pem_certs(certs)?;
-    let key = PrivateKeyDer::from_pem_slice(key)
-        .map_err(|e| format!("cannot read the private key: {e}"))?;
+    let key = PrivateKeyDer::from_pem_slice(key).map_err(|e| format!("cannot read the private key: {e}"))?;
     ServerConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .map_err(|e| e.to_string())?
@@ -65,9 +62,7 @@ fn default_client_config() -> std::result::Result<Arc<ClientConfig>, String> {
     static CONFIG: OnceLock<std::result::Result<Arc<ClientConfig>, String>> = OnceLock::new();
     CONFIG
         .get_or_init(|| {
-            let roots = RootCertStore {
-                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            };
+            let roots = RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
             client_config(roots).map(Arc::new)
         })
         .clone()
@@ -82,9 +77,7 @@ pub(super) fn connect_config(pems: &[Vec<u8>]) -> std::result::Result<Arc<Client
     let mut roots = RootCertStore::empty();
     for (i, pem) in pems.iter().enumerate() {
         for cert in pem_certs(pem).map_err(|e| format!("certificate {i}: {e}"))? {
-            roots
-                .add(cert)
-                .map_err(|e| format!("certificate {i} is no trust anchor: {e}"))?;
+            roots.add(cert).map_err(|e| format!("certificate {i} is no trust anchor: {e}"))?;
         }
     }
     client_config(roots).map(Arc::new)
@@ -109,19 +102,12 @@ pub(super) fn guest_pems(
     let mut pems = Vec::new();
     for (i, &(a, b)) in entries.iter().enumerate() {
         let candidates = [(b, a), (a, b)].map(|(p, l)| data.get(p..p.checked_add(l)?));
-        let pem = candidates.iter().flatten().find(|s| {
-            CertificateDer::pem_slice_iter(s)
-                .next()
-                .is_some_and(|r| r.is_ok())
-        });
+        let pem =
+            candidates.iter().flatten().find(|s| CertificateDer::pem_slice_iter(s).next().is_some_and(|r| r.is_ok()));
         match (pem, candidates.iter().flatten().next()) {
             (Some(pem), _) => pems.push(pem.to_vec()),
             (None, Some(_)) => return Ok(Err(format!("certificate {i} is not PEM"))),
-            (None, None) => {
-                return Err(format_err!(
-                    "{func}: certificate {i} is outside memory ({a}, {b})"
-                ))
-            }
+            (None, None) => return Err(format_err!("{func}: certificate {i} is outside memory ({a}, {b})")),
         }
     }
     Ok(Ok(pems))
@@ -140,10 +126,7 @@ mod tests {
         assert!(server_config(b"", KEY.as_bytes()).is_err());
         assert!(server_config(CERT.as_bytes(), b"key").is_err());
         assert!(pem_certs(b"no PEM here").is_err());
-        assert_eq!(
-            pem_certs(format!("{CERT}{CERT}").as_bytes()).unwrap().len(),
-            2
-        );
+        assert_eq!(pem_certs(format!("{CERT}{CERT}").as_bytes()).unwrap().len(), 2);
         assert!(connect_config(&[]).is_ok());
         assert!(connect_config(&[CERT.as_bytes().to_vec()]).is_ok());
         assert!(connect_config(&[b"garbage".to_vec()]).is_err());

@@ -36,9 +36,8 @@ use super::poller::Registered;
 use super::tcp::{guest_ciovecs, guest_slices};
 use super::wait::deadline_after;
 use super::{
-    answer, answer_accepted, answer_len, deny, guest_buf, keep, lookup, network_allowed,
-    register_clone, register_drop, register_timeouts, TlsListenerHandle, TlsStreamHandle, NS,
-    TIMEOUT,
+    answer, answer_accepted, answer_len, deny, guest_buf, keep, lookup, network_allowed, register_clone, register_drop,
+    register_timeouts, TlsListenerHandle, TlsStreamHandle, NS, TIMEOUT,
 };
 use crate::lunatic::state::GuestState;
 use certs::{connect_config, guest_pems, server_config};
@@ -91,14 +90,8 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
                 return deny(&mut c, id_ptr, F);
             }
             let listener = server_config(&certs, &key).and_then(|config| {
-                let socket = mio::net::TcpListener::bind(addr)
-                    .and_then(Registered::new)
-                    .map_err(|e| e.to_string())?;
-                Ok(TlsListener {
-                    socket,
-                    config: Arc::new(config),
-                    handshakes: Mutex::default(),
-                })
+                let socket = mio::net::TcpListener::bind(addr).and_then(Registered::new).map_err(|e| e.to_string())?;
+                Ok(TlsListener { socket, config: Arc::new(config), handshakes: Mutex::default() })
             });
             let outcome = listener.map(|l| keep(&mut c, Arc::new(l)));
             answer(&mut c, id_ptr, outcome, F)
@@ -106,11 +99,9 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     )?;
     register_drop::<TlsListenerHandle>(linker, "lunatic::networking::drop_tls_listener")?;
     register_async!(linker, tls_accept);
-    register_addr_query(
-        linker,
-        "lunatic::networking::tls_local_addr",
-        |l: &TlsListenerHandle| l.socket.io.local_addr(),
-    )?;
+    register_addr_query(linker, "lunatic::networking::tls_local_addr", |l: &TlsListenerHandle| {
+        l.socket.io.local_addr()
+    })?;
 
     // --- Streams ---------------------------------------------------------------
     register_async!(linker, tls_connect);
@@ -119,19 +110,13 @@ pub(super) fn register(linker: &mut Linker<GuestState>) -> Result<()> {
     register_async!(linker, tls_write_vectored, tls_read, tls_flush);
     register_timeouts::<TlsStreamHandle>(
         linker,
-        &[
-            ("tls_read_timeout", |s| &s.read_timeout),
-            ("tls_write_timeout", |s| &s.write_timeout),
-        ],
+        &[("tls_read_timeout", |s| &s.read_timeout), ("tls_write_timeout", |s| &s.write_timeout)],
     )
 }
 
 /// `tls_accept`: the next connection of the listener `id` whose handshake
 /// completed; no timeout.
-async fn tls_accept(
-    c: &mut Caller<'_, GuestState>,
-    (id, id_ptr, peer_ptr): (u64, u32, u32),
-) -> Result<u32> {
+async fn tls_accept(c: &mut Caller<'_, GuestState>, (id, id_ptr, peer_ptr): (u64, u32, u32)) -> Result<u32> {
     const F: &str = "lunatic::networking::tls_accept";
     let l: TlsListenerHandle = lookup(c, id, F)?;
     let accepted = drive(c, None, |_| Ok(l.accept_step()))
@@ -145,15 +130,7 @@ async fn tls_accept(
 /// `timeout`.
 async fn tls_connect(
     c: &mut Caller<'_, GuestState>,
-    (host_ptr, host_len, port, timeout, id_ptr, certs_ptr, certs_count): (
-        u32,
-        u32,
-        u32,
-        u64,
-        u32,
-        u32,
-        u32,
-    ),
+    (host_ptr, host_len, port, timeout, id_ptr, certs_ptr, certs_count): (u32, u32, u32, u64, u32, u32, u32),
 ) -> Result<u32> {
     const F: &str = "lunatic::networking::tls_connect";
     let host = read_str(c, host_ptr, host_len, F)?;

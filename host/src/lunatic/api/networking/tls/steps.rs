@@ -20,19 +20,13 @@ pub(super) enum Step<T> {
 impl<T> Step<T> {
     /// Blocked until the socket is writable.
     fn writable() -> Step<T> {
-        Step::Blocked {
-            read: false,
-            write: true,
-        }
+        Step::Blocked { read: false, write: true }
     }
 
     /// Blocked until the socket is readable, or also writable while
     /// records wait to go out (`sent` false).
     fn readable(sent: bool) -> Step<T> {
-        Step::Blocked {
-            read: true,
-            write: !sent,
-        }
+        Step::Blocked { read: true, write: !sent }
     }
 }
 
@@ -256,26 +250,13 @@ mod tests {
     fn a_handshake_then_data_both_ways() {
         let (mut c, cs, mut s, ss) = connected();
         let mut taken = None;
-        let n = until_done(
-            || {
-                write_step(
-                    &mut c,
-                    &cs,
-                    &[IoSlice::new(b"hello "), IoSlice::new(b"tls")],
-                    &mut taken,
-                )
-            },
-            || {},
-        )
-        .unwrap();
+        let n =
+            until_done(|| write_step(&mut c, &cs, &[IoSlice::new(b"hello "), IoSlice::new(b"tls")], &mut taken), || {})
+                .unwrap();
         assert_eq!(n, 9);
         assert_eq!(read_all(&mut s, &ss, 9), b"hello tls");
         let mut taken = None;
-        until_done(
-            || write_step(&mut s, &ss, &[IoSlice::new(b"back")], &mut taken),
-            || {},
-        )
-        .unwrap();
+        until_done(|| write_step(&mut s, &ss, &[IoSlice::new(b"back")], &mut taken), || {}).unwrap();
         assert_eq!(read_all(&mut c, &cs, 4), b"back");
         assert!(matches!(flush_step(&mut c, &cs), Step::Done(Ok(()))));
     }
@@ -302,10 +283,7 @@ mod tests {
         assert!(matches!(flush_step(&mut s, &ss), Step::Done(Ok(()))));
         drop(ss);
         let mut buf = [0u8; 16];
-        assert_eq!(
-            until_done(|| read_step(&mut c, &cs, &mut buf), || {}).unwrap(),
-            0
-        );
+        assert_eq!(until_done(|| read_step(&mut c, &cs, &mut buf), || {}).unwrap(), 0);
 
         let (mut c, cs, _s, ss) = connected();
         drop(ss);
@@ -382,9 +360,7 @@ mod tests {
         assert!(
             matches!(
                 e.kind(),
-                io::ErrorKind::UnexpectedEof
-                    | io::ErrorKind::ConnectionReset
-                    | io::ErrorKind::BrokenPipe
+                io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset | io::ErrorKind::BrokenPipe
             ),
             "{e}"
         );

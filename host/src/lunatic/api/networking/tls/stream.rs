@@ -87,10 +87,7 @@ pub(super) async fn drive<R>(
         set.iter().any(|(x, d)| Arc::ptr_eq(x, w) && d == dir)
     }
     let pid = c.data().id;
-    let mut leave = Leave {
-        pid,
-        recorded: Vec::new(),
-    };
+    let mut leave = Leave { pid, recorded: Vec::new() };
     wait_for(c, deadline, |c| {
         // Recorded anew after every wake: the poller forgets whom it woke.
         let mut this_round = Needs::new();
@@ -132,10 +129,7 @@ pub struct TlsConnection {
 }
 
 impl TlsConnection {
-    pub(super) fn new(
-        socket: Registered<mio::net::TcpStream>,
-        tls: impl Into<Connection>,
-    ) -> TlsConnection {
+    pub(super) fn new(socket: Registered<mio::net::TcpStream>, tls: impl Into<Connection>) -> TlsConnection {
         TlsConnection {
             socket,
             tls: Mutex::new(tls.into()),

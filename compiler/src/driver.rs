@@ -185,20 +185,20 @@ pub fn build(
         objects.push(path);
     }
     // The library modules the program can reach.
-    let (lib, lib_warnings) = library::link_set(&user, target)?;
-    objects.extend(lib.iter().map(|m| m.object.clone()));
-    for w in &lib_warnings {
+    let linked = library::link_set(&user, target)?;
+    objects.extend(linked.modules.iter().map(|m| m.object.clone()));
+    for w in &linked.warnings {
         eprintln!("warning: {w}");
     }
-    let undefined = library::undefined_calls(&user, &lib);
-    for ((m, f, a), from_program) in &undefined {
+    for ((m, f, a), from_program) in &linked.undefined {
         if *from_program {
             eprintln!(
                 "warning: {m}:{f}/{a} is called but no module, library or BIF defines it; the call fails with `undef`"
             );
         }
     }
-    let undefined: Vec<_> = undefined.into_keys().collect();
+    let lib = linked.modules;
+    let undefined: Vec<_> = linked.undefined.into_keys().collect();
     // `kiln:spawn_wasm` needs the Wasm host (wasmtime), linked only then.
     let wasm_host = user.iter().any(calls_spawn_wasm);
     if wasm_host && target == Target::Wasm32Wasip1 {

@@ -34,6 +34,10 @@ fn modules() -> &'static RwLock<std::collections::HashSet<Term>> {
 /// Adds `module:function/arity` (later registrations replace earlier ones).
 pub fn register(module: Term, function: Term, arity: u32, code: ErlFn) {
     table().write().unwrap_or_else(PoisonError::into_inner).insert((module, function, arity), code);
+    add_module(module);
+}
+
+fn add_module(module: Term) {
     modules().write().unwrap_or_else(PoisonError::into_inner).insert(module);
 }
 
@@ -79,17 +83,19 @@ pub extern "C" fn kiln_bif_function_exported(p: *mut ProcessHeader, module: Term
 /// # Safety
 /// `exports` must point to `n` valid entries whose names are `len` bytes.
 pub unsafe fn register_exports(module: Term, exports: *const ExportEntry, n: usize) -> Result<(), String> {
+    add_module(module);
     if n == 0 || exports.is_null() {
         return Ok(());
     }
     // SAFETY: per the caller.
     let entries = unsafe { std::slice::from_raw_parts(exports, n) };
+    let mut table = table().write().unwrap_or_else(PoisonError::into_inner);
     for e in entries {
         // SAFETY: per the caller, `name` points to `len` bytes.
         let bytes = unsafe { crate::start::bytes(e.name, e.len) };
         let name = std::str::from_utf8(bytes).map_err(|_| "an export name is not UTF-8".to_string())?;
         let function = crate::atom::try_intern(name).map_err(|err| format!("export {name}: {err}"))?;
-        register(module, function, e.arity, e.code);
+        table.insert((module, function, e.arity), e.code);
     }
     Ok(())
 }

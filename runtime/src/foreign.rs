@@ -34,11 +34,9 @@ use std::time::Instant;
 
 use crate::abi::{status, tag, ProcessHeader, Term};
 use crate::atom::known;
-use crate::binary::OffHeapBin;
 use crate::heap::Fragment;
 use crate::mailbox::Message;
 use crate::process::{signals, table, Process};
-use crate::term::TermAlloc;
 
 /// Code that runs as a process, one time slice per call.
 pub trait ForeignCode: Send + 'static {
@@ -256,7 +254,7 @@ cached_atom!(exit_status_atom, "exit_status");
 fn data_message(from: u64, msg_tag: i64, bytes: Vec<u8>, resources: &[u64]) -> Message {
     let bin_words = if bytes.len() <= crate::binary::HEAP_BIN_MAX { 2 + bytes.len().div_ceil(8) } else { 3 };
     let words = 6 + 3 + bin_words + 2 * resources.len() + 3 * resources.len();
-    let mut fa = FragmentAlloc { frag: Fragment::new(words) };
+    let mut fa = Fragment::new(words);
     let data = crate::binary::make_binary_from_vec(&mut fa, bytes);
     let tag_term = crate::term::make_int(&mut fa, msg_tag);
     let mut elems = vec![wasm_atom(), tag::pid(from), tag_term, data];
@@ -269,26 +267,7 @@ fn data_message(from: u64, msg_tag: i64, bytes: Vec<u8>, resources: &[u64]) -> M
         elems.push(list);
     }
     let t = crate::term::make_tuple(&mut fa, &elems);
-    Message { term: t, frag: Some(fa.frag), signal: None }
-}
-
-/// Bump allocation in one fragment sized for the message.
-struct FragmentAlloc {
-    frag: Fragment,
-}
-
-impl TermAlloc for FragmentAlloc {
-    fn alloc_words(&mut self, words: usize) -> *mut Term {
-        match self.frag.bump(words) {
-            Some(p) => p,
-            // The size computed in `data_message` covers every object.
-            None => unreachable!("guest message fragment too small"),
-        }
-    }
-
-    fn register_off_heap(&mut self, obj: *mut Term, bin: *const OffHeapBin) {
-        self.frag.off_heap.push(obj, bin);
-    }
+    Message { term: t, frag: Some(fa), signal: None }
 }
 
 fn int_value(t: Term) -> Option<i64> {

@@ -48,16 +48,29 @@ pub fn find(name: &str) -> Option<Origin> {
         return Some(Origin::Kiln(src));
     }
     if name == BOOT_APPS {
-        return Some(Origin::Generated(Arc::from(boot_apps())));
+        static SOURCE: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+        return Some(Origin::Generated(SOURCE.get_or_init(|| Arc::from(boot_apps())).clone()));
     }
     otp::Otp::installed().and_then(|o| o.module(name)).map(|m| Origin::Otp(m.clone()))
+}
+
+/// What a program links from the library.
+pub struct Linked {
+    /// The library modules it can reach, compiled for the target.
+    pub modules: Vec<LibModule>,
+    /// Library modules the program calls that do not compile.
+    pub warnings: Vec<String>,
+    /// Functions called that nothing defines (not a module of the program,
+    /// a library module or a BIF), for `undef` stubs; `true` when the
+    /// program's own modules call it (worth a warning).
+    pub undefined: BTreeMap<Mfa, bool>,
 }
 
 /// The library modules a program made of `user` modules can reach (see
 /// [`reach`]), each compiled for `target` (from the cache when possible).
 /// A library module the program calls that does not compile is reported
-/// in the returned warnings; calls into it fail at run time with `undef`.
-pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>, Vec<String>), Failure> {
+/// in the warnings; calls into it fail at run time with `undef`.
+pub fn link_set(user: &[ssa::Module], target: Target) -> Result<Linked, Failure> {
     let defined: BTreeSet<&str> = user.iter().map(|m| m.name.as_str()).collect();
     let mut failure: Option<Failure> = None;
     let mut errors: BTreeMap<String, String> = BTreeMap::new();
@@ -86,11 +99,10 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
         }
     };
     let mut walk = reach::Walk::new(load, may_be_used_by_name);
-    let mut direct = BTreeSet::new();
-    for m in user {
-        let s = summary::of(m);
-        direct.extend(s.calls().into_iter().map(|(module, _, _)| module));
-        walk.root(&m.name, s);
+    let user: Vec<(String, Summary)> = user.iter().map(|m| (m.name.clone(), summary::of(m))).collect();
+    let direct: BTreeSet<String> = user.iter().flat_map(|(_, s)| s.calls()).map(|(module, _, _)| module).collect();
+    for (name, s) in &user {
+        walk.root(name, s.clone());
     }
     // The main process starts in kiln_escript:main/1,2 (runtime/src/start.rs).
     for arity in [1, 2] {
@@ -104,38 +116,30 @@ pub fn link_set(user: &[ssa::Module], target: Target) -> Result<(Vec<LibModule>,
         return Err(f);
     }
     if std::env::var_os("KILN_EXPLAIN_LINK").is_some() {
-        for (m, why) in &reached {
+        for (m, (why, _)) in &reached {
             eprintln!("link {m}: {why}");
         }
     }
-    let mut warnings: Vec<String> = errors
-        .iter()
-        .filter(|(name, _)| direct.contains(*name))
-        .map(|(name, why)| {
-            format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}")
-        })
+    let mut warnings: Vec<String> =
+        errors.iter().filter(|(name, _)| direct.contains(*name)).map(|(name, why)| uncompiled(name, why)).collect();
+    let wanted: Vec<(String, Origin, Arc<Summary>)> = reached
+        .into_iter()
+        .filter(|(m, _)| !defined.contains(m.as_str()))
+        .filter_map(|(m, (_, s))| find(&m).map(|o| (m, o, s)))
         .collect();
-    let wanted: Vec<(String, Origin)> = reached
-        .into_keys()
-        .filter(|m| !defined.contains(m.as_str()))
-        .filter_map(|m| find(&m).map(|o| (m, o)))
-        .collect();
-    let mut linked = Vec::new();
-    for ((name, origin), object) in wanted.iter().zip(compile_all(&wanted, target)?) {
+    let mut modules = Vec::new();
+    for ((name, _, summary), object) in wanted.iter().zip(compile_all(&wanted, target)?) {
         match object {
-            Ok(object) => {
-                let summary = match cache::summary(name, origin)? {
-                    Ok(s) => Arc::new(s),
-                    Err(why) => return Err(Failure::Message(format!("library module `{name}`: {why}"))),
-                };
-                linked.push(LibModule { name: name.clone(), object, summary });
-            }
-            Err(why) => warnings.push(format!(
-                "library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}"
-            )),
+            Ok(object) => modules.push(LibModule { name: name.clone(), object, summary: summary.clone() }),
+            Err(why) => warnings.push(uncompiled(name, &why)),
         }
     }
-    Ok((linked, warnings))
+    let undefined = undefined_calls(&user, &modules);
+    Ok(Linked { modules, warnings, undefined })
+}
+
+fn uncompiled(name: &str, why: &str) -> String {
+    format!("library module `{name}` could not be compiled, so calls to it fail with `undef`:\n{why}")
 }
 
 /// The module holding the application specifications the boot needs.
@@ -161,7 +165,7 @@ fn boot_apps() -> String {
 /// Compiles (or finds in the cache) the object of every module of `wanted`,
 /// on as many threads as there are cores.
 fn compile_all(
-    wanted: &[(String, Origin)],
+    wanted: &[(String, Origin, Arc<Summary>)],
     target: Target,
 ) -> Result<Vec<Result<std::path::PathBuf, String>>, Failure> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(wanted.len().max(1));
@@ -172,7 +176,7 @@ fn compile_all(
         for _ in 0..threads {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((name, origin)) = wanted.get(i) else { break };
+                let Some((name, origin, _)) = wanted.get(i) else { break };
                 let r = cache::object(name, origin, target);
                 *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
             });
@@ -194,20 +198,17 @@ fn compile_all(
 /// shell's module). Other applications' modules are linked when called.
 fn may_be_used_by_name(name: &str) -> bool {
     const SHELL_TOOLS: &[&str] = &["c", "i", "shell", "shell_default", "edlin", "edlin_expand", "user_default"];
-    match find(name) {
-        Some(Origin::Kiln(_) | Origin::Generated(_)) => true,
-        Some(Origin::Otp(m)) => (m.app == "stdlib" || m.app == "kernel") && !SHELL_TOOLS.contains(&name),
-        None => false,
+    if name == BOOT_APPS || STDLIB_SOURCES.iter().any(|(n, _)| *n == name) {
+        return true;
     }
+    let app = otp::Otp::installed().and_then(|o| o.module(name)).map(|m| m.app.as_str());
+    matches!(app, Some("stdlib" | "kernel")) && !SHELL_TOOLS.contains(&name)
 }
 
-/// Functions called by `user` and `lib` modules that nothing defines (not
-/// a module of the program, a library module or a BIF), for `undef` stubs
-/// and warnings; `true` when the program's own modules call it.
-pub fn undefined_calls(user: &[ssa::Module], lib: &[LibModule]) -> BTreeMap<Mfa, bool> {
-    let user: Vec<(String, Summary)> = user.iter().map(|m| (m.name.clone(), summary::of(m))).collect();
+/// See [`Linked::undefined`].
+fn undefined_calls(user: &[(String, Summary)], lib: &[LibModule]) -> BTreeMap<Mfa, bool> {
     let mut defined: BTreeSet<Mfa> = BTreeSet::new();
-    for (name, s) in &user {
+    for (name, s) in user {
         defined.extend(s.exports(name));
     }
     for m in lib {
@@ -220,7 +221,7 @@ pub fn undefined_calls(user: &[ssa::Module], lib: &[LibModule]) -> BTreeMap<Mfa,
             out.insert(c, false);
         }
     }
-    for (_, s) in &user {
+    for (_, s) in user {
         for c in s.calls().into_iter().filter(|c| is_missing(c)) {
             out.insert(c, true);
         }

@@ -64,17 +64,21 @@ impl<L: FnMut(&str) -> Option<Arc<Summary>>, N: Fn(&str) -> bool> Walk<L, N> {
     }
 
     /// Walks to the end; returns the modules with a reachable function,
-    /// each with the first reason it was reached.
-    pub fn run(mut self) -> BTreeMap<String, String> {
+    /// each with the first reason it was reached and its summary.
+    pub fn run(mut self) -> BTreeMap<String, (String, Arc<Summary>)> {
         while let Some((node, why)) = self.work.pop() {
             self.visit(node, why);
         }
-        let why = self.why;
-        self.reached
-            .into_iter()
-            .map(|(m, _, _)| (why.get(&m).cloned().unwrap_or_default(), m))
-            .map(|(w, m)| (m, w))
-            .collect()
+        let mut out = BTreeMap::new();
+        for (m, _, _) in &self.reached {
+            if out.contains_key(m) {
+                continue;
+            }
+            if let Some(Some(s)) = self.modules.get(m) {
+                out.insert(m.clone(), (self.why.get(m).cloned().unwrap_or_default(), s.clone()));
+            }
+        }
+        out
     }
 
     fn summary(&mut self, module: &str) -> Option<Arc<Summary>> {

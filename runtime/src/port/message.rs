@@ -10,29 +10,8 @@
 use super::framing::Frame;
 use super::port_term;
 use crate::abi::{tag, Term};
-use crate::binary::OffHeapBin;
 use crate::heap::Fragment;
 use crate::mailbox::Message;
-use crate::term::TermAlloc;
-
-/// Bump allocation in one fragment sized for the message.
-struct FragmentAlloc {
-    frag: Fragment,
-}
-
-impl TermAlloc for FragmentAlloc {
-    fn alloc_words(&mut self, words: usize) -> *mut Term {
-        match self.frag.bump(words) {
-            Some(p) => p,
-            // `data_words` covers every object a port message holds.
-            None => unreachable!("port message fragment too small"),
-        }
-    }
-
-    fn register_off_heap(&mut self, obj: *mut Term, bin: *const OffHeapBin) {
-        self.frag.off_heap.push(obj, bin);
-    }
-}
 
 /// Words for the data of `len` bytes: a binary (on-heap up to
 /// `HEAP_BIN_MAX` bytes, else a reference) or a list of bytes.
@@ -57,7 +36,7 @@ pub fn data(port: u64, frame: Frame, binary: bool) -> Message {
         Frame::Line { eol, bytes } => (Some(eol), bytes),
     };
     let words = 3 + 3 + 3 + data_words(bytes.len(), binary);
-    let mut fa = FragmentAlloc { frag: Fragment::new(words) };
+    let mut fa = Fragment::new(words);
     let mut payload = if binary {
         crate::binary::make_binary_from_vec(&mut fa, bytes)
     } else {
@@ -70,20 +49,20 @@ pub fn data(port: u64, frame: Frame, binary: bool) -> Message {
     }
     let inner = crate::term::make_tuple(&mut fa, &[atom("data"), payload]);
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), inner]);
-    Message { term: t, frag: Some(fa.frag), signal: None }
+    Message { term: t, frag: Some(fa), signal: None }
 }
 
 /// `{Port, What}` for an immediate `What` (`eof`, `closed`, `connected`).
 pub fn notice(port: u64, what: &str) -> Message {
-    let mut fa = FragmentAlloc { frag: Fragment::new(3) };
+    let mut fa = Fragment::new(3);
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), atom(what)]);
-    Message { term: t, frag: Some(fa.frag), signal: None }
+    Message { term: t, frag: Some(fa), signal: None }
 }
 
 /// `{Port, {exit_status, Status}}`.
 pub fn exit_status(port: u64, status: i32) -> Message {
-    let mut fa = FragmentAlloc { frag: Fragment::new(6) };
+    let mut fa = Fragment::new(6);
     let inner = crate::term::make_tuple(&mut fa, &[atom("exit_status"), tag::small(i64::from(status))]);
     let t = crate::term::make_tuple(&mut fa, &[port_term(port), inner]);
-    Message { term: t, frag: Some(fa.frag), signal: None }
+    Message { term: t, frag: Some(fa), signal: None }
 }

@@ -20,6 +20,22 @@ pub trait TermAlloc {
     }
 }
 
+/// A fragment sized in advance for one message built off any process heap
+/// (a port's or a Wasm guest's data, from threads that are not processes);
+/// the receiver adopts it like any message's fragment.
+impl TermAlloc for crate::heap::Fragment {
+    fn alloc_words(&mut self, words: usize) -> *mut Term {
+        match self.bump(words) {
+            Some(p) => p,
+            None => unreachable!("a message fragment was sized too small for its term"),
+        }
+    }
+
+    fn register_off_heap(&mut self, obj: *mut Term, bin: *const crate::binary::OffHeapBin) {
+        self.off_heap.push(obj, bin);
+    }
+}
+
 impl TermAlloc for crate::process::Process {
     fn alloc_words(&mut self, words: usize) -> *mut Term {
         self.alloc(words)
